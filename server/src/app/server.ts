@@ -1,0 +1,84 @@
+/**
+ * Boot order (DESIGN): config → database → migrations → workflows → http (GraphQL,
+ * graphql-ws, admin bundle, /healthz) → scheduler. `startServer` is what `npm start` runs
+ * and what tests start in-process; `stop` undoes it in reverse.
+ */
+import 'reflect-metadata';
+import type { Config } from '../config/config.js';
+import { openDatabase, type Orm } from '../db/orm.js';
+import { startEmbeddedPostgres } from '../db/embedded-postgres.js';
+import { createClock, restoreManualClock, ClockService, clockChannel } from '../clock/clock.service.js';
+import { WorkflowRegistry } from '../tenants/workflow-registry.js';
+import { WorkflowService } from '../tenants/workflow.service.js';
+import { TicketService } from '../tickets/ticket.service.js';
+import { AuthService } from '../auth/auth.service.js';
+import { OrganizationService } from '../orgs/organization.service.js';
+import { TimerScheduler } from '../timers/scheduler.js';
+import { NotificationListener } from '../live/notification-listener.js';
+import { LiveService } from '../live/live.service.js';
+import { ticketChangedChannel } from '../live/ticket-change.js';
+import { startHttpServer } from '../http/http-server.js';
+import type { Services } from './services.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  databaseUrl: string;
+  services: Services;
+  /** Printed once on the first boot when no admin password was configured. */
+  bootstrapAdmin: { email: string; password: string } | null;
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: Config, log: (line: string) => void = () => undefined): Promise<RunningServer> {
+  const stops: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((e) => log(`stop: ${String(e)}`));
+  };
+  try {
+    const pg = config.databaseUrl ? null : await startEmbeddedPostgres({ dataDir: config.dataDir, log });
+    if (pg) stops.push(() => pg.stop());
+    const databaseUrl = config.databaseUrl ?? pg!.url;
+    const orm: Orm = await openDatabase(databaseUrl);
+    stops.push(() => orm.close(true));
+
+    const clock = createClock(config.clock);
+    if (config.clock.mode === 'manual') await restoreManualClock(orm, clock, config.clock.start?.toISOString() ?? '');
+    const registry = new WorkflowRegistry(orm, clock);
+    const workflows = new WorkflowService(orm, clock, registry, log);
+    const tickets = new TicketService(clock, registry);
+    const auth = new AuthService(orm, clock);
+    const scheduler = new TimerScheduler(orm, clock, tickets, log);
+    const listener = new NotificationListener(databaseUrl, log);
+    stops.push(() => listener.stop());
+    const services: Services = {
+      orm,
+      clock,
+      clockService: new ClockService(orm, clock, scheduler),
+      auth,
+      tickets,
+      registry,
+      workflows,
+      organizations: new OrganizationService(clock),
+      live: new LiveService(listener),
+      scheduler,
+      log,
+    };
+    listener.on(clockChannel, (iso) => services.clockService.onRemoteAdvance(iso));
+    await listener.start([ticketChangedChannel, clockChannel]);
+
+    await workflows.loadDirectory(config.workflowsDir);
+    const bootstrapAdmin = await auth.ensureBootstrapAdmin(config.adminEmail, config.adminPassword);
+
+    let ready = false;
+    const http = await startHttpServer(services, { port: config.port, host: config.host, adminDistDir: config.adminDistDir, isReady: () => ready });
+    stops.push(() => http.stop());
+    scheduler.start(config.schedulerIntervalMs);
+    stops.push(() => scheduler.stop());
+    ready = true;
+    return { url: http.url, port: http.port, databaseUrl, services, bootstrapAdmin, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

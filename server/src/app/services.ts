@@ -1,0 +1,27 @@
+/**
+ * The server's services, wired once at boot and handed to resolvers through the context.
+ */
+import type { Orm } from '../db/orm.js';
+import type { Clock } from '../clock/clock.js';
+import type { AuthService } from '../auth/auth.service.js';
+import type { TicketService } from '../tickets/ticket.service.js';
+import type { WorkflowRegistry } from '../tenants/workflow-registry.js';
+import type { WorkflowService } from '../tenants/workflow.service.js';
+import type { OrganizationService } from '../orgs/organization.service.js';
+import type { ClockService } from '../clock/clock.service.js';
+import type { LiveService } from '../live/live.service.js';
+import type { TimerScheduler } from '../timers/scheduler.js';
+
+export interface Services {
+  orm: Orm;
+  clock: Clock;
+  clockService: ClockService;
+  auth: AuthService;
+  tickets: TicketService;
+  registry: WorkflowRegistry;
+  workflows: WorkflowService;
+  organizations: OrganizationService;
+  live: LiveService;
+  scheduler: TimerScheduler;
+  log: (line: string) => void;
+}

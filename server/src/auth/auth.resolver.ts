@@ -1,0 +1,40 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../graphql/context.js';
+import { requireAdmin, requirePrincipal } from '../auth/principal.js';
+import { ApiTokenType, CreateApiTokenInput, CreateUserInput, SessionType, UserType } from './auth.types.js';
+import { UserSchema } from './user.entity.js';
+
+@Resolver()
+export class AuthResolver {
+  @Mutation(() => SessionType)
+  async login(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('email', () => String) email: string,
+    @Arg('password', () => String) password: string,
+  ): Promise<SessionType> {
+    return ctx.services.auth.login(email, password);
+  }
+
+  @Query(() => UserType, { nullable: true, description: 'The logged-in user; null for an API token' })
+  async me(@Ctx() ctx: GraphQLContext): Promise<UserType | null> {
+    const principal = requirePrincipal(ctx.principal);
+    if (principal.kind !== 'user') return null;
+    return ctx.services.orm.em.fork().findOne(UserSchema, { id: principal.id });
+  }
+
+  @Mutation(() => UserType)
+  async createUser(@Ctx() ctx: GraphQLContext, @Arg('input', () => CreateUserInput) input: CreateUserInput): Promise<UserType> {
+    requireAdmin(ctx.principal);
+    return ctx.services.auth.createUser(input);
+  }
+
+  @Mutation(() => ApiTokenType)
+  async createApiToken(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('input', () => CreateApiTokenInput) input: CreateApiTokenInput,
+  ): Promise<ApiTokenType> {
+    requireAdmin(ctx.principal);
+    const { apiToken, token } = await ctx.services.auth.createApiToken(input);
+    return { ...apiToken, token };
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Configuration: every knob of CONTRACT.md's "Starting it", read once from the environment
+ * so the rest of the server receives plain values and never touches process.env.
+ */
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  workflowsDir: string;
+  seedDemo: boolean;
+  adminEmail: string | null;
+  adminPassword: string | null;
+  smtpPort: number;
+  smtpOutboundUrl: string | null;
+  clock: { mode: 'system' } | { mode: 'manual'; start: Date | null };
+  /** Interval of the timer scheduler under the system clock. */
+  schedulerIntervalMs: number;
+  adminDistDir: string;
+  logLevel: 'silent' | 'info';
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const clockStart = env.CLOCK_START ? parseInstant(env.CLOCK_START, 'CLOCK_START') : null;
+  return {
+    port: intFrom(env.PORT, 4000, 'PORT'),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || null,
+    dataDir: path.resolve(env.DATA_DIR ?? path.join(repoRoot, '.data')),
+    workflowsDir: path.resolve(env.WORKFLOWS_DIR ?? path.join(repoRoot, 'workflows')),
+    seedDemo: env.SEED_DEMO !== '0',
+    adminEmail: env.ADMIN_EMAIL || null,
+    adminPassword: env.ADMIN_PASSWORD || null,
+    smtpPort: intFrom(env.SMTP_PORT, 2525, 'SMTP_PORT'),
+    smtpOutboundUrl: env.SMTP_OUTBOUND_URL || null,
+    clock: env.CLOCK === 'manual' ? { mode: 'manual', start: clockStart } : { mode: 'system' },
+    schedulerIntervalMs: intFrom(env.SCHEDULER_INTERVAL_MS, 1000, 'SCHEDULER_INTERVAL_MS'),
+    adminDistDir: path.join(repoRoot, 'admin', 'dist'),
+    logLevel: env.LOG_LEVEL === 'silent' ? 'silent' : 'info',
+  };
+}
+
+export class ConfigError extends Error {}
+
+function intFrom(raw: string | undefined, fallback: number, name: string): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+function parseInstant(raw: string, name: string): Date {
+  const date = new Date(raw);
+  if (Number.isNaN(date.getTime())) throw new ConfigError(`${name} must be an ISO-8601 instant, got "${raw}"`);
+  return date;
+}

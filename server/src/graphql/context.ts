@@ -1,0 +1,20 @@
+/**
+ * What every resolver receives: the caller and the server's services. The EntityManager is
+ * forked per request (and per subscription event) with the tenant filter of the caller, so a
+ * resolver cannot read another tenant's rows by accident.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '../auth/principal.js';
+import { tenantScopeOf } from '../auth/principal.js';
+import { scopedEntityManager } from '../db/tenant-filter.js';
+import type { Services } from '../app/services.js';
+
+export interface GraphQLContext {
+  principal: Principal | null;
+  services: Services;
+  em: EntityManager;
+}
+
+export function createContext(services: Services, principal: Principal | null): GraphQLContext {
+  return { principal, services, em: scopedEntityManager(services.orm, tenantScopeOf(principal)) };
+}

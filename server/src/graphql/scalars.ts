@@ -1,0 +1,1 @@
+export { JSONResolver as JSONScalar, DateTimeResolver as DateTimeScalar } from 'graphql-scalars';

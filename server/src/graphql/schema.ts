@@ -1,0 +1,33 @@
+/**
+ * The GraphQL schema, built from the resolvers of every feature. `server/schema.graphql` is
+ * this schema printed; a test fails when the committed file drifts from the code.
+ */
+import 'reflect-metadata';
+import { buildSchema } from 'type-graphql';
+import { createPubSub } from '@graphql-yoga/subscription';
+import { printSchema, lexicographicSortSchema, type GraphQLSchema } from 'graphql';
+import { TicketResolver } from '../tickets/ticket.resolver.js';
+import { TenantResolver } from '../tenants/tenant.resolver.js';
+import { AuthResolver } from '../auth/auth.resolver.js';
+import { OrganizationResolver } from '../orgs/organization.resolver.js';
+import { OutboxResolver } from '../outbox/outbox.resolver.js';
+import { ClockResolver } from '../clock/clock.resolver.js';
+import { TicketChangeResolver } from '../live/ticket-change.resolver.js';
+
+let built: Promise<GraphQLSchema> | null = null;
+
+export function buildAppSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: [TicketResolver, TenantResolver, AuthResolver, OrganizationResolver, OutboxResolver, ClockResolver, TicketChangeResolver],
+    validate: false,
+    // Every subscription brings its own `subscribe` reading the instance's LiveService;
+    // type-graphql insists on a pubSub all the same.
+    pubSub: createPubSub(),
+    emitSchemaFile: false,
+  });
+  return built;
+}
+
+export async function printAppSchema(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await buildAppSchema()))}\n`;
+}

@@ -1,0 +1,108 @@
+/**
+ * The HTTP side: GraphQL over POST (Apollo Server on express) and graphql-ws on the same
+ * port and path, the built admin UI at `/`, and `/healthz`.
+ */
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { GraphQLError, specifiedRules, validate } from 'graphql';
+import type { Services } from '../app/services.js';
+import { buildAppSchema } from '../graphql/schema.js';
+import { createContext, type GraphQLContext } from '../graphql/context.js';
+import { formatError } from '../graphql/errors.js';
+import { costLimitPlugin, depthLimitRule } from '../graphql/limits.js';
+
+export interface HttpServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startHttpServer(
+  services: Services,
+  options: { port: number; host: string; adminDistDir: string; isReady: () => boolean },
+): Promise<HttpServer> {
+  const schema = await buildAppSchema();
+  const app = express();
+  const httpServer = http.createServer(app);
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const log = (message: string, error: unknown) => services.log(`${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+
+  const wsCleanup = useServer<Record<string, unknown>>(
+    {
+      schema,
+      validate: (schema, document, rules) => validate(schema, document, [...(rules ?? specifiedRules), depthLimitRule()]),
+      context: async (ctx) => {
+        const authorization = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        const principal = await services.auth.authenticate(typeof authorization === 'string' ? authorization : null);
+        return createContext(services, principal);
+      },
+      onError: (_ctx, _id, _payload, errors) => {
+        return errors.map((e) => {
+          const formatted = formatError(e.toJSON(), e, log);
+          return new GraphQLError(formatted.message, { extensions: formatted.extensions });
+        });
+      },
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    introspection: true,
+    validationRules: [depthLimitRule()],
+    formatError: (formatted, error) => formatError(formatted, error, log),
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      costLimitPlugin(),
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.status(options.isReady() ? 200 : 503).json({ ok: options.isReady() });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '25mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createContext(services, await services.auth.authenticate(req.headers.authorization)),
+    }),
+  );
+  serveAdmin(app, options.adminDistDir);
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host, () => resolve());
+  });
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    port,
+    url: `http://localhost:${port}`,
+    stop: async () => {
+      await apollo.stop();
+      httpServer.closeAllConnections();
+    },
+  };
+}
+
+/** The built back office; every other path falls back to its index.html (client routing). */
+function serveAdmin(app: express.Express, distDir: string): void {
+  const index = path.join(distDir, 'index.html');
+  app.use(express.static(distDir, { index: false, maxAge: '1h' }));
+  app.get(/^\/(?!graphql|healthz).*/, (_req, res) => {
+    if (fs.existsSync(index)) res.sendFile(index);
+    else res.status(404).type('text').send('The admin UI is not built: run `npm run build`.');
+  });
+}

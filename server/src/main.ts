@@ -1,0 +1,42 @@
+/**
+ * `npm start`: boots the server from the environment, prints where to go, and shuts down
+ * cleanly (embedded PostgreSQL included) on SIGTERM or SIGINT.
+ */
+import 'reflect-metadata';
+import { loadConfig, ConfigError } from './config/config.js';
+import { startServer } from './app/server.js';
+import { EmbeddedPostgresError } from './db/embedded-postgres.js';
+
+const log = (line: string) => console.log(line);
+
+try {
+  const config = loadConfig();
+  const server = await startServer(config, config.logLevel === 'silent' ? () => undefined : log);
+  console.log(`Reglament is running: back office at ${server.url}/ , GraphQL at ${server.url}/graphql`);
+  if (config.clock.mode === 'manual') console.log(`Manual clock at ${server.services.clock.now().toISOString()}`);
+  if (server.bootstrapAdmin) {
+    console.log(`First boot: sign in as ${server.bootstrapAdmin.email} with password ${server.bootstrapAdmin.password} (shown once)`);
+  }
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping`);
+    server.stop().then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+} catch (error) {
+  if (error instanceof EmbeddedPostgresError || error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error('Reglament could not start:', error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+}

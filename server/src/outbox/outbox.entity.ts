@@ -1,0 +1,48 @@
+import { EntitySchema } from '@mikro-orm/core';
+
+export type OutboxStatus = 'pending' | 'sent' | 'captured' | 'failed';
+
+/**
+ * A side effect written in the event's transaction and delivered after it (DESIGN
+ * principle 1): a letter to a requester, an escalation letter.
+ */
+export interface OutboxItem {
+  id: string;
+  tenantId: string;
+  ticketId: string | null;
+  kind: 'mail';
+  to: string;
+  subject: string;
+  body: string;
+  status: OutboxStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  deliveredAt: Date | null;
+}
+
+export const OutboxSchema = new EntitySchema<OutboxItem>({
+  name: 'OutboxItem',
+  tableName: 'outbox',
+  properties: {
+    id: { type: 'bigint', primary: true, autoincrement: true },
+    tenantId: { type: 'string' },
+    ticketId: { type: 'uuid', nullable: true },
+    kind: { type: 'string' },
+    to: { type: 'string', fieldName: 'recipient' },
+    subject: { type: 'text' },
+    body: { type: 'text' },
+    status: { type: 'string' },
+    attempts: { type: 'integer' },
+    lastError: { type: 'text', nullable: true },
+    createdAt: { type: 'Date', columnType: 'timestamptz' },
+    deliveredAt: { type: 'Date', columnType: 'timestamptz', nullable: true },
+  },
+  indexes: [
+    { properties: ['ticketId'] },
+    {
+      name: 'outbox_pending_index',
+      expression: `create index "outbox_pending_index" on "outbox" ("id") where "status" = 'pending'`,
+    },
+  ],
+});

@@ -1,0 +1,48 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../graphql/context.js';
+import { requireAdmin, requirePrincipal, mayAccessTenant } from '../auth/principal.js';
+import { TenantSchema } from './tenant.entity.js';
+import { WorkflowVersionSchema } from './workflow-version.entity.js';
+import { TenantType, WorkflowVersionType } from './tenant.types.js';
+
+@Resolver()
+export class TenantResolver {
+  @Query(() => [TenantType])
+  async tenants(@Ctx() ctx: GraphQLContext): Promise<TenantType[]> {
+    const principal = requirePrincipal(ctx.principal);
+    const em = ctx.services.orm.em.fork();
+    const tenants = (await em.find(TenantSchema, {}, { orderBy: { id: 'asc' } })).filter((t) => mayAccessTenant(principal, t.id));
+    const versions = await em.find(WorkflowVersionSchema, { id: { $in: tenants.map((t) => t.currentWorkflowVersionId) } });
+    const numberOf = new Map(versions.map((v) => [v.id, v.version]));
+    return Promise.all(
+      tenants.map(async (tenant) => {
+        const { definition } = await ctx.services.registry.forVersion(tenant.currentWorkflowVersionId);
+        return {
+          id: tenant.id,
+          title: tenant.title,
+          timezone: tenant.timezone,
+          workflowVersion: numberOf.get(tenant.currentWorkflowVersionId) ?? 0,
+          kinds: Object.keys(definition.kinds ?? {}),
+          channels: definition.channels.map((c) => ({
+            kind: c.kind,
+            address: c.address ?? null,
+            audience: c.audience ?? null,
+            official: c.official !== false,
+            hours: c.hours ?? null,
+          })),
+        };
+      }),
+    );
+  }
+
+  @Mutation(() => WorkflowVersionType)
+  async publishWorkflow(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('tenantId', () => ID) tenantId: string,
+    @Arg('source', () => String) source: string,
+  ): Promise<WorkflowVersionType> {
+    requireAdmin(ctx.principal);
+    const { version, created } = await ctx.services.workflows.publish(tenantId, source);
+    return { ...version, created };
+  }
+}

@@ -1,0 +1,35 @@
+import { EntitySchema } from '@mikro-orm/core';
+import { tenantFilter } from '../db/tenant-filter.js';
+
+/** One accepted event of a ticket: the audit trail agents and complaints rely on. */
+export interface TicketHistory {
+  id: string;
+  tenantId: string;
+  ticketId: string;
+  version: number;
+  event: string;
+  data: Record<string, unknown> | null;
+  fromState: string | null;
+  toState: string;
+  actor: string;
+  at: Date;
+}
+
+export const TicketHistorySchema = new EntitySchema<TicketHistory>({
+  name: 'TicketHistory',
+  tableName: 'ticket_history',
+  filters: { tenant: tenantFilter },
+  properties: {
+    id: { type: 'bigint', primary: true, autoincrement: true },
+    tenantId: { type: 'string' },
+    ticketId: { type: 'uuid' },
+    version: { type: 'integer' },
+    event: { type: 'string' },
+    data: { type: 'json', nullable: true },
+    fromState: { type: 'string', nullable: true },
+    toState: { type: 'string' },
+    actor: { type: 'string' },
+    at: { type: 'Date', columnType: 'timestamptz' },
+  },
+  indexes: [{ properties: ['ticketId', 'version'] }],
+});

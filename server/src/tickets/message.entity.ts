@@ -1,0 +1,35 @@
+import { EntitySchema } from '@mikro-orm/core';
+import { tenantFilter } from '../db/tenant-filter.js';
+
+/** A letter or note in a ticket's thread, inbound or outbound. */
+export interface Message {
+  id: string;
+  tenantId: string;
+  ticketId: string;
+  direction: 'in' | 'out';
+  channel: string;
+  from: string | null;
+  to: string | null;
+  subject: string | null;
+  body: string;
+  at: Date;
+}
+
+export const MessageSchema = new EntitySchema<Message>({
+  name: 'Message',
+  tableName: 'message',
+  filters: { tenant: tenantFilter },
+  properties: {
+    id: { type: 'bigint', primary: true, autoincrement: true },
+    tenantId: { type: 'string' },
+    ticketId: { type: 'uuid' },
+    direction: { type: 'string' },
+    channel: { type: 'string' },
+    from: { type: 'string', nullable: true, fieldName: 'sender' },
+    to: { type: 'string', nullable: true, fieldName: 'recipient' },
+    subject: { type: 'text', nullable: true },
+    body: { type: 'text' },
+    at: { type: 'Date', columnType: 'timestamptz' },
+  },
+  indexes: [{ properties: ['ticketId'] }],
+});

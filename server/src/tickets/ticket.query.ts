@@ -1,0 +1,66 @@
+/**
+ * Reading tickets for lists: filters, text search, sort and pages. The tenant filter of the
+ * caller's EntityManager already hides other tenants' tickets.
+ */
+import { raw, type EntityManager, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
+import { TicketSchema, type Ticket } from './ticket.entity.js';
+import { badInput } from '../graphql/errors.js';
+import { isUuid } from './ticket.service.js';
+
+export interface TicketListQuery {
+  filter?: {
+    tenantId?: string;
+    statusCategory?: string;
+    state?: string;
+    priority?: string;
+    kind?: string;
+    channel?: string;
+    q?: string;
+    ids?: string[];
+  };
+  sortField?: string | null;
+  sortOrder?: 'ASC' | 'DESC' | null;
+  page?: number | null;
+  perPage?: number | null;
+}
+
+const sortable = ['createdAt', 'updatedAt', 'number', 'priority', 'state', 'statusCategory', 'subject', 'kind', 'tenantId', 'id'];
+const maxPerPage = 500;
+
+export async function listTickets(em: EntityManager, query: TicketListQuery): Promise<{ items: Ticket[]; total: number }> {
+  const where = buildWhere(query.filter ?? {});
+  const perPage = query.perPage ?? 25;
+  const page = query.page ?? 0;
+  if (perPage < 1 || perPage > maxPerPage) throw badInput(`perPage must be between 1 and ${maxPerPage}`, ['perPage']);
+  if (page < 0) throw badInput('page counts from 0', ['page']);
+  const [items, total] = await em.findAndCount(TicketSchema, where, {
+    orderBy: orderBy(query.sortField ?? 'createdAt', query.sortOrder ?? 'DESC'),
+    limit: perPage,
+    offset: page * perPage,
+  });
+  return { items, total };
+}
+
+function buildWhere(filter: NonNullable<TicketListQuery['filter']>): FilterQuery<Ticket> {
+  const where: Record<string, unknown> = {};
+  for (const key of ['tenantId', 'statusCategory', 'state', 'priority', 'kind', 'channel'] as const) {
+    if (filter[key] != null) where[key] = filter[key];
+  }
+  if (filter.ids) where.id = { $in: filter.ids.filter(isUuid) };
+  if (filter.q?.trim()) {
+    const like = `%${filter.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.$or = [{ number: { $ilike: like } }, { subject: { $ilike: like } }, { [raw('fields::text')]: { $ilike: like } }];
+  }
+  return where as FilterQuery<Ticket>;
+}
+
+/**
+ * `queue` is the tenant's service order; until the regulations' priorities arrive it is
+ * first come, first served, which every regulation applies within a level.
+ */
+function orderBy(field: string, order: 'ASC' | 'DESC'): QueryOrderMap<Ticket>[] {
+  const direction = order === 'ASC' ? 'asc' : 'desc';
+  if (field === 'queue') return [{ createdAt: 'asc' }, { id: 'asc' }];
+  if (!sortable.includes(field)) throw badInput(`sortField must be one of: queue, ${sortable.join(', ')}`, ['sortField']);
+  return [{ [field]: direction } as QueryOrderMap<Ticket>, { id: direction }];
+}

@@ -1,0 +1,135 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../graphql/context.js';
+import { requirePrincipal, requireTenant, mayAccessTenant } from '../auth/principal.js';
+import { JSONScalar } from '../graphql/scalars.js';
+import {
+  AcceptanceAct,
+  CreateTicketInput,
+  Deadline,
+  MessageType,
+  SortOrder,
+  TicketFilter,
+  TicketHistoryEntry,
+  TicketLink,
+  TicketPage,
+  TicketType,
+} from './ticket.types.js';
+import { TicketSchema, type Ticket } from './ticket.entity.js';
+import { TicketHistorySchema } from './history.entity.js';
+import { MessageSchema } from './message.entity.js';
+import { TenantSchema } from '../tenants/tenant.entity.js';
+import { listTickets } from './ticket.query.js';
+import { allTenants, scopedEntityManager } from '../db/tenant-filter.js';
+import { isUuid } from './ticket.service.js';
+import { AppError, badInput, forbidden, notFound } from '../graphql/errors.js';
+
+@Resolver(() => TicketType)
+export class TicketResolver {
+  @Query(() => TicketPage)
+  async tickets(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('filter', () => TicketFilter, { nullable: true }) filter?: TicketFilter,
+    @Arg('sortField', () => String, { nullable: true }) sortField?: string,
+    @Arg('sortOrder', () => SortOrder, { nullable: true }) sortOrder?: SortOrder,
+    @Arg('page', () => Int, { nullable: true, description: 'Page number, counted from 0' }) page?: number,
+    @Arg('perPage', () => Int, { nullable: true }) perPage?: number,
+  ): Promise<TicketPage> {
+    requirePrincipal(ctx.principal);
+    return listTickets(ctx.em, { filter, sortField, sortOrder, page, perPage }) as Promise<TicketPage>;
+  }
+
+  @Query(() => TicketType, { nullable: true })
+  async ticket(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string): Promise<Ticket> {
+    return findVisibleTicket(ctx, id);
+  }
+
+  @Query(() => TicketType, { nullable: true })
+  async ticketByNumber(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('tenantId', () => ID) tenantId: string,
+    @Arg('number', () => String) number: string,
+  ): Promise<Ticket> {
+    const principal = requirePrincipal(ctx.principal);
+    requireTenant(principal, tenantId);
+    const ticket = await ctx.em.findOne(TicketSchema, { tenantId, number });
+    if (!ticket) throw notFound(`Ticket ${number} of tenant ${tenantId}`);
+    return ticket;
+  }
+
+  @Mutation(() => TicketType)
+  async createTicket(@Ctx() ctx: GraphQLContext, @Arg('input', () => CreateTicketInput) input: CreateTicketInput): Promise<Ticket> {
+    const principal = requirePrincipal(ctx.principal);
+    if (!(await ctx.services.orm.em.fork().count(TenantSchema, { id: input.tenantId }))) {
+      throw badInput(`Unknown tenant "${input.tenantId}"`, ['tenantId']);
+    }
+    requireTenant(principal, input.tenantId);
+    const organizationId = await ctx.services.organizations.resolveForTicket(ctx.em, input);
+    return ctx.services.tickets.createTicket(ctx.em, { ...input, organizationId }, principal.actor);
+  }
+
+  @Mutation(() => TicketType)
+  async sendTicketEvent(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('ticketId', () => ID) ticketId: string,
+    @Arg('type', () => String) type: string,
+    @Arg('data', () => JSONScalar, { nullable: true }) data?: Record<string, unknown>,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+  ): Promise<Ticket> {
+    const principal = requirePrincipal(ctx.principal);
+    if (data != null && (typeof data !== 'object' || Array.isArray(data))) throw badInput('data must be an object', ['data']);
+    try {
+      return await ctx.services.tickets.sendEvent(ctx.em, ticketId, { type, data: data ?? {} }, principal.actor, expectedVersion);
+    } catch (error) {
+      // The caller's tenant filter hides other tenants' tickets; say FORBIDDEN for those.
+      if (error instanceof AppError && error.code === 'NOT_FOUND') await findVisibleTicket(ctx, ticketId);
+      throw error;
+    }
+  }
+
+  @FieldResolver(() => [String])
+  async availableEvents(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Promise<string[]> {
+    return (await ctx.services.registry.forVersion(ticket.workflowVersionId)).availableEvents(ticket.snapshot);
+  }
+
+  @FieldResolver(() => [String])
+  async missingFields(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Promise<string[]> {
+    return (await ctx.services.registry.forVersion(ticket.workflowVersionId)).missingFields(ticket.snapshot);
+  }
+
+  @FieldResolver(() => [TicketHistoryEntry])
+  async history(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Promise<TicketHistoryEntry[]> {
+    return ctx.em.find(TicketHistorySchema, { ticketId: ticket.id }, { orderBy: { id: 'asc' } });
+  }
+
+  @FieldResolver(() => [MessageType])
+  async messages(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Promise<MessageType[]> {
+    return ctx.em.find(MessageSchema, { ticketId: ticket.id }, { orderBy: { id: 'asc' } });
+  }
+
+  /** SLA clocks arrive with the business-time issue; no workflow declares any yet. */
+  @FieldResolver(() => [Deadline])
+  deadlines(): Deadline[] {
+    return [];
+  }
+
+  /** Links between repeated requests (NSO-8) arrive with the mail issue. */
+  @FieldResolver(() => [TicketLink])
+  links(): TicketLink[] {
+    return [];
+  }
+
+  /** Acceptance acts (SIN-9/10) arrive with the regulations issue. */
+  @FieldResolver(() => [AcceptanceAct])
+  acts(): AcceptanceAct[] {
+    return [];
+  }
+}
+
+/** A ticket the caller may see: NOT_FOUND if it does not exist, FORBIDDEN if it is another tenant's. */
+export async function findVisibleTicket(ctx: GraphQLContext, id: string): Promise<Ticket> {
+  const principal = requirePrincipal(ctx.principal);
+  const ticket = isUuid(id) ? await scopedEntityManager(ctx.services.orm, allTenants).findOne(TicketSchema, { id }) : null;
+  if (!ticket) throw notFound(`Ticket ${id}`);
+  if (!mayAccessTenant(principal, ticket.tenantId)) throw forbidden(`Ticket ${id} belongs to another tenant`);
+  return ticket;
+}

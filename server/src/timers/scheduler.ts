@@ -1,0 +1,79 @@
+/**
+ * Fires due timer rows (DESIGN principle 5). Each row is claimed with FOR UPDATE SKIP
+ * LOCKED inside the transaction that applies its event, so with several server instances a
+ * row fires exactly once, and a crash before commit leaves it pending for the next claim.
+ * Rows fire one at a time in due order, so a chain of timers plays out as time would.
+ */
+import type { Orm } from '../db/orm.js';
+import type { Clock } from '../clock/clock.js';
+import type { TicketService } from '../tickets/ticket.service.js';
+import { allTenants, scopedEntityManager } from '../db/tenant-filter.js';
+
+interface ClaimedTimer {
+  id: string;
+  ticket_id: string;
+  event: { type: string; data?: Record<string, unknown> };
+  due_at: Date;
+}
+
+export class TimerScheduler {
+  #interval: NodeJS.Timeout | null = null;
+  #running: Promise<number> | null = null;
+
+  constructor(
+    private readonly orm: Orm,
+    private readonly clock: Clock,
+    private readonly tickets: TicketService,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  start(intervalMs: number): void {
+    this.#interval = setInterval(() => void this.fireDue().catch((e) => this.log(`scheduler: ${String(e)}`)), intervalMs);
+    this.#interval.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.#interval) clearInterval(this.#interval);
+    this.#interval = null;
+    await this.#running?.catch(() => undefined);
+  }
+
+  /**
+   * Fires every timer due by `until` (default: now), earliest first. `beforeFire` lets the
+   * manual clock step to each timer's due instant, so what a timer schedules is counted
+   * from when it fired, not from the end of the jump. Returns how many fired.
+   */
+  async fireDue(until?: Date, beforeFire?: (dueAt: Date) => void): Promise<number> {
+    // One sweep per instance at a time; a second caller waits for it and sweeps again.
+    while (this.#running) await this.#running.catch(() => undefined);
+    const run = this.#sweep(until, beforeFire);
+    this.#running = run;
+    try {
+      return await run;
+    } finally {
+      this.#running = null;
+    }
+  }
+
+  async #sweep(until: Date | undefined, beforeFire?: (dueAt: Date) => void): Promise<number> {
+    let fired = 0;
+    for (;;) {
+      const limit = until ?? this.clock.now();
+      const done = await scopedEntityManager(this.orm, allTenants).transactional(async (tx) => {
+        const [timer] = await tx.execute<ClaimedTimer[]>(
+          `select id, ticket_id, event, due_at from timer
+           where status = 'pending' and due_at <= ?
+           order by due_at, id limit 1 for update skip locked`,
+          [limit],
+        );
+        if (!timer) return true;
+        beforeFire?.(new Date(timer.due_at));
+        await this.tickets.applyTimerEvent(tx, timer.ticket_id, timer.event);
+        await tx.execute(`update timer set status = 'fired', fired_at = ? where id = ?`, [this.clock.now(), timer.id]);
+        return false;
+      });
+      if (done) return fired;
+      fired++;
+    }
+  }
+}
