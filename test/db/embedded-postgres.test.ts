@@ -47,14 +47,15 @@ describe('embedded PostgreSQL', { timeout: 60_000 }, () => {
 
   it('is quiet without a log function and stops idempotently', async () => {
     const dataDir = path.join(root, 'quiet');
-    const write = process.stdout.write;
+    const [out, err] = [process.stdout.write, process.stderr.write];
     const seen: string[] = [];
-    process.stdout.write = ((chunk: string) => (seen.push(String(chunk)), true)) as typeof process.stdout.write;
+    const capture = ((chunk: string) => (seen.push(String(chunk)), true)) as typeof process.stdout.write;
+    process.stdout.write = process.stderr.write = capture;
     let pg;
     try {
       pg = await startEmbeddedPostgres({ dataDir });
     } finally {
-      process.stdout.write = write;
+      [process.stdout.write, process.stderr.write] = [out, err];
     }
     expect(seen).toEqual([]);
     await Promise.all([pg.stop(), pg.stop()]);
@@ -89,6 +90,24 @@ describe('embedded PostgreSQL', { timeout: 60_000 }, () => {
     } finally {
       await Promise.all(clusters.map((c) => c.stop()));
     }
+  });
+
+  it('redoes a cluster whose initdb was interrupted, and refuses a cluster without its credentials', async () => {
+    const dataDir = path.join(root, 'half-made');
+    await fs.mkdir(path.join(dataDir, 'pg'), { recursive: true });
+    await fs.writeFile(path.join(dataDir, 'pg', 'PG_VERSION'), '17\n');
+    const interrupted = { version: 1, user: 'reglament', password: 'pw-from-before', database: 'reglament', initialized: false };
+    await fs.writeFile(path.join(dataDir, 'embedded-postgres.json'), JSON.stringify(interrupted));
+
+    const pg = await startEmbeddedPostgres({ dataDir });
+    expect(pg.url).toContain(':pw-from-before@');
+    expect(await query(pg.url, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    await pg.stop();
+
+    await fs.rm(path.join(dataDir, 'embedded-postgres.json'));
+    const error = await startEmbeddedPostgres({ dataDir }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EmbeddedPostgresError);
+    expect((error as EmbeddedPostgresError).code).toBe('CREDENTIALS_MISSING');
   });
 
   it('refuses to start a data dir that this process is already running', async () => {

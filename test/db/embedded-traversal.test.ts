@@ -80,5 +80,5 @@ describe('can the postgres user reach the data directory', () => {
     await fs.chmod(locked, 0o701);
     const pg = await startEmbeddedPostgres({ dataDir });
     await pg.stop();
-  }, 30_000);
+  }, 60_000);
 });

@@ -36,7 +36,10 @@ export async function startTestServer(env: Record<string, string> = {}, database
     SCHEDULER_INTERVAL_MS: '200',
     ...env,
   });
-  const server = await startServer(config);
+  // Server faults are printed so a failing test shows why; TEST_LOG=1 prints everything.
+  const server = await startServer(config, (line) => {
+    if (process.env.TEST_LOG || line.startsWith('internal error')) console.error(line);
+  });
   const anonymous = new GraphQLClient(server.url);
   const { login } = await anonymous.data<{ login: { token: string } }>(
     `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,

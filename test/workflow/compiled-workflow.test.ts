@@ -5,10 +5,11 @@ import {
   SnapshotRestoreError,
   UnknownKindError,
   WorkflowArgumentError,
+  WorkflowError,
   type CompiledWorkflow,
   type PersistedTicketSnapshot,
 } from '../../server/src/workflow/index.js';
-import { compile, readFixture } from './workflow.helpers.js';
+import { compile, readFixture, replaceOnce } from './workflow.helpers.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -187,6 +188,15 @@ describe('compiled workflow', () => {
     it('a custom resolver without a clock is refused at compile time', () => {
       expect(() => compile(source, { resolveDelay: () => 0 })).toThrow(WorkflowArgumentError);
     });
+  });
+
+  it('an eventless loop in a file fails fast with a workflow error instead of hanging the server', () => {
+    const looping = compile(
+      replaceOnce(source, '    open:\n      tags: [open]\n', '    open:\n      tags: [open]\n      always: bounce\n    bounce:\n      tags: [open]\n      always: open\n'),
+    );
+    const start = looping.initialSnapshot({ fields: complete, kind: 'bug' });
+    expect(() => looping.applyEvent(start.snapshot, { type: 'TAKE' })).toThrow(WorkflowError);
+    expect(() => looping.applyEvent(start.snapshot, { type: 'TAKE' })).toThrow(/failed on event TAKE: Infinite loop detected/);
   });
 
   it('refuses a snapshot that does not fit the machine', () => {

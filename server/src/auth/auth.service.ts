@@ -3,7 +3,6 @@
  * bootstrap admin. Tokens are random secrets stored only as SHA-256 digests.
  */
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from '../db/orm.js';
 import type { Clock } from '../clock/clock.js';
 import { UserSchema, SessionSchema, ApiTokenSchema, type Role, type User, type ApiToken } from './user.entity.js';
@@ -11,6 +10,7 @@ import { hashPassword, verifyPassword, newSecret, digestToken, randomPassword } 
 import type { Principal } from './principal.js';
 import { badInput, unauthenticated } from '../graphql/errors.js';
 import { LoginThrottle } from './login-throttle.js';
+import { TenantSchema } from '../tenants/tenant.entity.js';
 
 const sessionLifetimeMs = 30 * 24 * 3600 * 1000;
 /** Principals are cached briefly so a busy integration does not cost a query per request. */
@@ -126,8 +126,7 @@ export class AuthService {
 
   async #requireTenantsExist(tenantIds: string[]): Promise<void> {
     if (!tenantIds.length) return;
-    const em: EntityManager = this.orm.em.fork();
-    const rows = await em.getConnection().execute<{ id: string }[]>('select id from tenant where id = any(?)', [tenantIds]);
+    const rows = await this.orm.em.fork().find(TenantSchema, { id: { $in: tenantIds } }, { fields: ['id'] });
     const known = new Set(rows.map((r) => r.id));
     const unknown = tenantIds.filter((id) => !known.has(id));
     if (unknown.length) throw badInput(`unknown tenants: ${unknown.join(', ')}`, ['tenantIds']);

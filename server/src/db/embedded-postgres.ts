@@ -8,8 +8,9 @@
  * The postmaster is spawned detached (its own session) with its output appended to
  * `<dataDir>/postgres.log`: a Ctrl-C in the terminal reaches node only, so main decides when the
  * database stops (after draining requests), and a killed node leaves a postmaster the next start
- * finds and stops. If node exits without calling stop(), an 'exit' hook sends the postmaster
- * SIGINT so it shuts down by itself.
+ * finds and stops. If node exits without calling stop() (process.exit, an uncaught exception),
+ * an 'exit' hook sends the postmaster SIGINT so it shuts down by itself; a node killed by a
+ * signal it has no handler for runs no hook, hence stopOnSignals for main.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';

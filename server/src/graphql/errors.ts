@@ -3,7 +3,7 @@
  * place that turns them (and everything else) into what a client sees, so no stack trace or
  * SQL ever leaves the server.
  */
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 
 export type ErrorCode =
@@ -58,13 +58,11 @@ export function formatError(
       extensions: { ...original.extensions, code: original.code },
     };
   }
+  // Not instanceof GraphQLError: Apollo and type-graphql may load different copies of
+  // graphql (ESM and CJS), so the request errors they raise are recognised by their code.
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && clientFacingCodes.has(code) && !(original instanceof Error && !(original instanceof GraphQLError))) {
+  if (typeof code === 'string' && clientFacingCodes.has(code)) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
-  }
-  if (original instanceof GraphQLError && !original.originalError) {
-    // Argument coercion and similar request problems carry no code of their own.
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: code ?? 'BAD_USER_INPUT' } };
   }
   log('internal error', original);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

@@ -237,7 +237,7 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
     initialSnapshot(input) {
       const kind = input.kind ?? null;
       if (kind !== null && !kinds.includes(kind)) throw new UnknownKindError(kind, kinds);
-      const [snapshot, actions] = initialTransition(machine, { fields: input.fields ?? {}, kind });
+      const [snapshot, actions] = runMachine('the initial state', () => initialTransition(machine, { fields: input.fields ?? {}, kind }));
       return toStep(snapshot, actions, true);
     },
 
@@ -250,7 +250,7 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
       // the next snapshot's identity is not, since an effect-only transition keeps it.
       const changed = current.status === 'active' && current.can(event);
       if (!changed) return toStep(current, [], false);
-      const [next, actions] = transition(machine, current, event);
+      const [next, actions] = runMachine(`event ${event.type}`, () => transition(machine, current, event));
       return toStep(next, actions, true);
     },
 
@@ -278,6 +278,19 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
       return missingFieldsOf(definition.kinds, restore(persisted).context as TicketContext);
     },
   };
+}
+
+/**
+ * Errors of our own (e.g. business time unavailable) pass through; anything XState throws
+ * (an eventless loop hitting MAX_MICROSTEPS) becomes a typed workflow error naming the step.
+ */
+function runMachine<T>(what: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof WorkflowError) throw error;
+    throw new WorkflowError(`the workflow failed on ${what}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** `{ open: 'working' }` → `open.working`. Parallel states are not allowed by the schema. */
