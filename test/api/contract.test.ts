@@ -154,6 +154,7 @@ describe('reading tickets', () => {
   it('lists with filters, text search, sort and pages', async () => {
     const marker = `Уникальная тема ${Math.random().toString(36).slice(2)}`;
     const a = await newTicket({ subject: `${marker} А` });
+    await t.admin.data(`mutation { advanceClock(by: "PT1M") }`);
     const b = await newTicket({ subject: `${marker} Б` });
     await t.admin.data(sendEvent, { id: b.id, type: 'TAKE' });
     const page = async (args: string) => (await t.admin.data(`{ tickets(${args}) { total items { id } } }`)).tickets;
