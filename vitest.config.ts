@@ -1,6 +1,15 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  resolve: {
+    // Node resolves `graphql` to its CommonJS build (type-graphql and graphql-ws get that
+    // one); Vite would pick the ESM build for our sources, and graphql refuses a schema
+    // from "another realm". One copy, as in production.
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
   test: {
     include: ['test/**/*.test.ts', 'server/src/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
