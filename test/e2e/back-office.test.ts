@@ -108,6 +108,7 @@ describe('back office', () => {
     // A failure leaves the page as it was and says what the page ran into.
     onTestFailed(async () => {
       await page.screenshot({ path: path.join(ARTIFACTS, 'failure.png') }).catch(() => undefined);
+      fs.writeFileSync(path.join(ARTIFACTS, 'failure.html'), await page.content().catch(() => ''));
       if (pageProblems.length) console.error(`The page ran into:\n${pageProblems.join('\n')}`);
     });
     const server = t!;

@@ -19,6 +19,7 @@ import { LiveService } from '../live/live.service.js';
 import { ticketChangedChannel } from '../live/ticket-change.js';
 import { startHttpServer } from '../http/http-server.js';
 import type { Services } from './services.js';
+import { seedDemo, demoAgentPassword } from '../../../seeds/seed-demo.js';
 
 export interface RunningServer {
   url: string;
@@ -36,7 +37,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
     for (const stop of stops.reverse()) await stop().catch((e) => log(`stop: ${String(e)}`));
   };
   try {
-    const pg = config.databaseUrl ? null : await startEmbeddedPostgres({ dataDir: config.dataDir, log });
+    // PostgreSQL's own chatter stays in its log file under DATA_DIR.
+    const pgLog = (line: string) => (line.startsWith('postgres: ') ? undefined : log(line));
+    const pg = config.databaseUrl ? null : await startEmbeddedPostgres({ dataDir: config.dataDir, log: pgLog });
     if (pg) stops.push(() => pg.stop());
     const databaseUrl = config.databaseUrl ?? pg!.url;
     const orm: Orm = await openDatabase(databaseUrl);
@@ -69,6 +72,10 @@ export async function startServer(config: Config, log: (line: string) => void = 
 
     await workflows.loadDirectory(config.workflowsDir);
     const bootstrapAdmin = await auth.ensureBootstrapAdmin(config.adminEmail, config.adminPassword);
+    if (config.seedDemo) {
+      const demo = await seedDemo(services);
+      if (demo.seeded) log(`demo data loaded; demo agents ${demo.agents.join(', ')} sign in with password ${demoAgentPassword}`);
+    }
 
     let ready = false;
     const http = await startHttpServer(services, { port: config.port, host: config.host, adminDistDir: config.adminDistDir, isReady: () => ready });

@@ -11,10 +11,11 @@ import type { Clock } from '../clock/clock.js';
 import { TenantSchema } from './tenant.entity.js';
 import { WorkflowVersionSchema, type WorkflowVersion } from './workflow-version.entity.js';
 import type { WorkflowRegistry } from './workflow-registry.js';
-import { AppError } from '../graphql/errors.js';
+import { AppError, badInput } from '../graphql/errors.js';
 import { formatProblems, type WorkflowProblem } from '../workflow/index.js';
 
-export class WorkflowInvalidError extends AppError {
+/** A workflow file that cannot be published, with its problems (contract code WORKFLOW_INVALID). */
+export class PublishRefusedError extends AppError {
   constructor(readonly problems: WorkflowProblem[]) {
     super('WORKFLOW_INVALID', `The workflow file is invalid:\n${formatProblems(problems)}`, { problems });
   }
@@ -33,11 +34,14 @@ export class WorkflowService {
    * tenant id onboards a new region.
    */
   async publish(tenantId: string, source: string, fileName = `${tenantId}.yaml`): Promise<{ version: WorkflowVersion; created: boolean }> {
+    if (!/^[a-z][a-z0-9-]{1,62}$/.test(tenantId)) {
+      throw badInput('tenantId is lowercase latin letters, digits and dashes, e.g. novosibirsk', ['tenantId']);
+    }
     const compiled = this.registry.compile(source, fileName);
-    if (!compiled.ok) throw new WorkflowInvalidError(compiled.problems);
+    if (!compiled.ok) throw new PublishRefusedError(compiled.problems);
     const definition = compiled.workflow.definition;
     if (definition.tenant.id !== tenantId) {
-      throw new WorkflowInvalidError([
+      throw new PublishRefusedError([
         { file: fileName, line: 1, column: 1, path: '/tenant/id', message: `the file is for tenant "${definition.tenant.id}", not "${tenantId}"` },
       ]);
     }
@@ -94,7 +98,7 @@ export class WorkflowService {
         published.push(tenantId);
         if (created) this.log(`workflow ${name}: version ${version.version} in force`);
       } catch (error) {
-        if (!(error instanceof WorkflowInvalidError)) throw error;
+        if (!(error instanceof PublishRefusedError)) throw error;
         invalid.push(tenantId);
         this.log(`workflow ${name} is invalid and was not published; the previous version stays in force:\n${formatProblems(error.problems)}`);
       }
