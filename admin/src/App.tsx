@@ -1,11 +1,13 @@
 import { Admin, Resource } from 'react-admin';
+import { createHashRouter } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
 import { tenants } from './resources/tenants';
 import { tickets } from './resources/tickets';
 
-export const App = () => (
+const ReglamentAdmin = () => (
   <Admin
     title="Регламент"
     dataProvider={dataProvider}
@@ -20,3 +22,15 @@ export const App = () => (
     <Resource name="tenants" {...tenants} />
   </Admin>
 );
+
+// Our own hash router instead of the one <Admin> creates, for one reason: router updates
+// outside transitions. react-router 7 wraps every navigation in React.startTransition by
+// default; with `requireAuth`, an anonymous visit then loops for seconds to minutes:
+// react-admin's LogoutOnMount navigates to /login (a transition) and resets its query
+// cache (an urgent update) that re-renders LogoutOnMount at the old location, which logs
+// out and navigates again before the transition ever commits (marmelab/react-admin#10885;
+// the back-office e2e test timed out on it). Synchronous router updates leave /login at once.
+// <Admin> sees it is inside a router and creates none of its own.
+const router = createHashRouter([{ path: '*', element: <ReglamentAdmin /> }]);
+
+export const App = () => <RouterProvider router={router} useTransitions={false} />;

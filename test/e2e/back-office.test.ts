@@ -131,8 +131,8 @@ describe('back office', () => {
 
     // Sign in.
     await page.goto(server.url);
-    await page.getByLabel('Эл. почта').fill(adminEmail);
-    await page.getByLabel('Пароль').fill(adminPassword);
+    await page.getByRole('textbox', { name: 'Эл. почта' }).fill(adminEmail);
+    await page.getByRole('textbox', { name: 'Пароль' }).fill(adminPassword);
     await screenshot('01-login');
     await page.getByRole('button', { name: 'Войти' }).click();
 

@@ -140,7 +140,15 @@ export class TicketService {
       at: now,
     });
     if (step.cancelledTimers.length) {
-      await tx.nativeUpdate(TimerSchema, { ticketId: ticket.id, key: { $in: step.cancelledTimers }, status: 'pending' }, { status: 'cancelled' });
+      // SKIP LOCKED: a row the scheduler holds is being fired right now and waits for this
+      // ticket's lock; waiting for it here would deadlock. Once we commit, the scheduler
+      // finds the ticket no longer takes the timer's event and marks it fired.
+      await tx.execute(
+        `update timer set status = 'cancelled' where id in (
+           select id from timer where ticket_id = ? and status = 'pending' and key in (${step.cancelledTimers.map(() => '?').join(', ')})
+           for update skip locked)`,
+        [ticket.id, ...step.cancelledTimers],
+      );
     }
     for (const timer of step.timers) {
       tx.create(TimerSchema, {
