@@ -36,6 +36,9 @@ export interface ProfileSummary {
   busyMs: number;
   idleMs: number;
   selfByArea: ProfileShare[];
+  /** Self time with node internals and native frames (socket writes, timers, streams)
+   * charged to the nearest package or server folder that called them. */
+  selfByResponsibleArea: ProfileShare[];
   inclusiveByArea: ProfileShare[];
   selfByFunction: ProfileShare[];
   inclusiveServerFunctions: ProfileShare[];
@@ -80,9 +83,13 @@ export function areaOf(frame: CallFrame): string {
 
 function frameLabel(frame: CallFrame): string {
   const file = frame.url.startsWith('file://') ? new URL(frame.url).pathname : frame.url;
-  const where = file ? `${path.relative(repoRoot, file).replace(/^(\.\.\/)*/, '').replace(/^.*node_modules\//, '')}:${frame.lineNumber + 1}` : '';
+  let where = file ? path.relative(repoRoot, file).replace(/^(\.\.\/)*/, '').replace(/^.*node_modules\//, '') : '';
+  // tsx compiles TypeScript without line mapping in profiles: its line numbers mean nothing.
+  if (where && !where.endsWith('.ts')) where += `:${frame.lineNumber + 1}`;
   return `${frame.functionName || '(anonymous)'} ${where}`.trim();
 }
+
+const deferredAreas = new Set(['node internals', '(native)']);
 
 function ranked(map: Map<string, number>, busyMs: number, limit: number): ProfileShare[] {
   return [...map.entries()]
@@ -97,10 +104,12 @@ export function summarizeCpuProfile(profile: CpuProfile, limit = 25): ProfileSum
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
 
   const selfArea = new Map<string, number>();
+  const responsibleArea = new Map<string, number>();
   const inclusiveArea = new Map<string, number>();
   const selfFunction = new Map<string, number>();
   const inclusiveServer = new Map<string, number>();
   let idleUs = 0;
+  let excludedUs = 0;
   let totalUs = 0;
   const add = (map: Map<string, number>, key: string, us: number) => map.set(key, (map.get(key) ?? 0) + us);
 
@@ -113,27 +122,38 @@ export function summarizeCpuProfile(profile: CpuProfile, limit = 25): ProfileSum
       idleUs += us;
       continue;
     }
-    add(selfArea, areaOf(leaf.callFrame), us);
-    add(selfFunction, frameLabel(leaf.callFrame), us);
     // Inclusive: once per area and per server function on the sample's stack.
     const areas = new Set<string>();
     const functions = new Set<string>();
+    let responsible: string | null = null;
+    let profilerItself = false;
     for (let id: number | undefined = leaf.id; id !== undefined; id = parent.get(id)) {
       const frame = byId.get(id)!.callFrame;
       const area = areaOf(frame);
+      if (frame.url.endsWith('/bench/cpu-profile.ts')) profilerItself = true;
       areas.add(area);
       if (area.startsWith('server/src/')) functions.add(frameLabel(frame));
+      if (responsible === null && !deferredAreas.has(area) && area !== '(root)') responsible = area;
     }
+    if (profilerItself) {
+      excludedUs += us; // the inspector's own start-up, not the server's work
+      continue;
+    }
+    const leafArea = areaOf(leaf.callFrame);
+    add(selfArea, leafArea, us);
+    add(responsibleArea, deferredAreas.has(leafArea) ? (responsible ?? leafArea) : leafArea, us);
+    add(selfFunction, frameLabel(leaf.callFrame), us);
     for (const area of areas) add(inclusiveArea, area, us);
     for (const fn of functions) add(inclusiveServer, fn, us);
   }
   inclusiveArea.delete('(root)');
-  const busyMs = (totalUs - idleUs) / 1000;
+  const busyMs = (totalUs - idleUs - excludedUs) / 1000;
   return {
-    wallMs: totalUs / 1000,
+    wallMs: (totalUs - excludedUs) / 1000,
     busyMs,
     idleMs: idleUs / 1000,
     selfByArea: ranked(selfArea, busyMs, limit),
+    selfByResponsibleArea: ranked(responsibleArea, busyMs, limit),
     inclusiveByArea: ranked(inclusiveArea, busyMs, limit),
     selfByFunction: ranked(selfFunction, busyMs, limit),
     inclusiveServerFunctions: ranked(inclusiveServer, busyMs, limit),

@@ -19,9 +19,12 @@ import { startServer, type RunningServer } from '../server/src/app/server.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../server/src/db/embedded-postgres.js';
 import { ormOptions } from '../server/src/db/orm.js';
 import { scopedEntityManager } from '../server/src/db/tenant-filter.js';
+import { EntityManager as CoreEntityManager } from '@mikro-orm/core';
+import { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { CompiledWorkflow } from '../server/src/workflow/index.js';
 import { queryLog, type StatementStats } from './query-log.js';
 import { applyRawEvent, type RawNotice, type RawPlan, type RawTransition } from './raw-event.js';
+import { applyLeanEvent } from './lean-event.js';
 import { OPEN, WAITING, runClients, type LoopResult } from './load-loop.js';
 import type { PhaseRequest, PhaseResult, WorkerMessage, WorkerSetup } from './load-worker.js';
 import { startCpuProfile, summarizeCpuProfile, type ProfileSummary } from './cpu-profile.js';
@@ -43,6 +46,7 @@ const settings = {
   breakdownEvents: intEnv('BENCH_BREAKDOWN_EVENTS', quick ? 100 : 400),
   profile: env.BENCH_PROFILE === '1',
   profileS: numEnv('BENCH_PROFILE_S', quick ? 2 : 8),
+  rounds: intEnv('BENCH_ROUNDS', 1),
   database: env.DATABASE_URL ? 'DATABASE_URL (a fresh database on it)' : 'embedded PostgreSQL in a temp dir',
 };
 const targets = { ratio: 0.5, p99Ms: 150 };
@@ -156,20 +160,21 @@ interface TicketRow {
 
 interface Fixture {
   ticketIds: string[];
+  /** Each ticket's state after the setup, in ticketIds' order. */
+  initiallyWaiting: boolean[];
   plan: RawPlan;
   versionId: string;
-}
-
-function splitAt(text: string, number: string): string[] {
-  return text.split(number);
 }
 
 async function prepareTickets(server: RunningServer, db: pg.Client, token: string, actor: string): Promise<Fixture> {
   const send = (id: string, type: string, data: Record<string, unknown>) =>
     gql<{ sendTicketEvent: { state: string } }>(server, sendEventMutation, { id, type, data }, token);
   const row = async (id: string) => (await db.query<TicketRow>('select * from ticket where id = $1', [id])).rows[0]!;
+  const latestLetter = async (id: string) =>
+    (await db.query<{ recipient: string; subject: string; body: string }>('select * from outbox where ticket_id = $1 order by id desc limit 1', [id])).rows[0]!;
 
-  // The template: created and taken through the API, exactly as an agent would.
+  // The template goes through the API exactly as an agent's ticket would: created, taken
+  // (open), asked for information (waiting_customer), given it (open again).
   const { createTicket } = await gql<{ createTicket: { id: string; number: string } }>(
     server,
     `mutation($i: CreateTicketInput!) { createTicket(input: $i) { id number } }`,
@@ -186,29 +191,57 @@ async function prepareTickets(server: RunningServer, db: pg.Client, token: strin
     token,
   );
   await send(createTicket.id, 'TAKE', {});
-  const template = await row(createTicket.id);
-  if (template.state !== 'open') throw new Error(`TAKE led to ${template.state}, not open: has workflows/tomsk.yaml changed?`);
+  const taken = await row(createTicket.id);
+  if (taken.state !== 'open') throw new Error(`TAKE led to ${taken.state}, not open: has workflows/tomsk.yaml changed?`);
+  await send(createTicket.id, 'REQUEST_INFO', requestData);
+  const waiting = await row(createTicket.id);
+  const letter = await latestLetter(createTicket.id);
+  await send(createTicket.id, 'PROVIDE_INFO', provideData);
+  const reopened = await row(createTicket.id);
+  if (waiting.state !== 'waiting_customer' || !letter) throw new Error('REQUEST_INFO did not lead to waiting_customer with a letter to the requester');
+  if (JSON.stringify(reopened.snapshot) !== JSON.stringify(taken.snapshot)) {
+    throw new Error('PROVIDE_INFO did not bring the snapshot back to the one after TAKE: the bench cannot alternate forever');
+  }
+  const template = reopened;
   const numberMatch = /^(.*?)(\d+)$/.exec(template.number);
   if (!numberMatch) throw new Error(`ticket number ${template.number} does not end in a sequence`);
   const [, numberPrefix, digits] = numberMatch as unknown as [string, string, string];
   if (settings.tickets >= 10 ** digits.length) throw new Error(`BENCH_TICKETS must stay below ${10 ** digits.length} (numbering ${template.number})`);
 
-  // The copies: the ticket row (state open, version 2) and what createTicket and TAKE wrote
-  // beside it (history rows CREATE and TAKE, the "registered" letter in outbox and message).
+  // The copies: even-numbered ones as the template was after TAKE (open, version 2),
+  // odd-numbered ones as after REQUEST_INFO (waiting_customer, version 3), each with what the
+  // server wrote beside it up to then: history rows, the "registered" letter and, for the
+  // waiting ones, the info request, in outbox and message. Half and half keeps the mix of
+  // REQUEST_INFO (which writes a letter) and PROVIDE_INFO steady from the first second.
   const began = performance.now();
   await db.query('begin');
   await db.query(
     `insert into ticket (id, tenant_id, workflow_version_id, number, kind, priority, channel, audience, subject, state,
        status_category, close_reason, fields, snapshot, organization_id, requester, version, created_at, updated_at)
-     select gen_random_uuid(), tenant_id, workflow_version_id, $2 || lpad(g::text, $3, '0'), kind, priority, channel, audience,
-       subject, state, status_category, close_reason, fields, snapshot, organization_id, requester, version, created_at, updated_at
+     select gen_random_uuid(), tenant_id, workflow_version_id, $2 || lpad(g::text, $3, '0'), kind, priority, channel, audience, subject,
+       case when g % 2 = 0 then $5 else $6 end, case when g % 2 = 0 then $7 else $8 end, close_reason, fields,
+       case when g % 2 = 0 then $9::jsonb else $10::jsonb end, organization_id, requester,
+       case when g % 2 = 0 then $11::int else $12::int end, created_at, updated_at
      from ticket, generate_series(2, $4::int) g where id = $1`,
-    [template.id, numberPrefix, digits.length, settings.tickets],
+    [
+      template.id,
+      numberPrefix,
+      digits.length,
+      settings.tickets,
+      taken.state,
+      waiting.state,
+      taken.status_category,
+      waiting.status_category,
+      JSON.stringify(taken.snapshot),
+      JSON.stringify(waiting.snapshot),
+      taken.version,
+      waiting.version,
+    ],
   );
   await db.query(
     `insert into ticket_history (tenant_id, ticket_id, version, event, data, from_state, to_state, actor, at)
      select h.tenant_id, t.id, h.version, h.event, h.data, h.from_state, h.to_state, h.actor, h.at
-     from ticket t cross join (select * from ticket_history where ticket_id = $1) h
+     from ticket t join (select * from ticket_history where ticket_id = $1) h on h.version <= t.version
      where t.tenant_id = $2 and t.id <> $1 order by t.number, h.id`,
     [template.id, tenantId],
   );
@@ -217,41 +250,30 @@ async function prepareTickets(server: RunningServer, db: pg.Client, token: strin
       table === 'outbox'
         ? ['tenant_id', 'kind', 'recipient', 'status', 'attempts', 'last_error', 'created_at', 'delivered_at']
         : ['tenant_id', 'direction', 'channel', 'sender', 'recipient', 'at'];
+    // The template's letters in order: "registered" (CREATE), then the info request.
     await db.query(
       `insert into ${table} (ticket_id, subject, body, ${columns.join(', ')})
        select t.id, replace(x.subject, $3, t.number), replace(x.body, $3, t.number), ${columns.map((c) => `x.${c}`).join(', ')}
-       from ticket t cross join (select * from ${table} where ticket_id = $1) x
+       from ticket t join (select *, row_number() over (order by id) as n from ${table} where ticket_id = $1) x
+         on x.n <= case when t.state = $4 then 2 else 1 end
        where t.tenant_id = $2 and t.id <> $1 order by t.number, x.id`,
-      [template.id, tenantId, template.number],
+      [template.id, tenantId, template.number, waiting.state],
     );
   }
   await db.query(`update ticket_counter set value = greatest(value, $2) where tenant_id = $1`, [tenantId, settings.tickets]);
   await db.query('commit');
   await db.query('vacuum analyze ticket, ticket_history, outbox, message');
-  say(`  ${settings.tickets.toLocaleString('en')} tickets in ${fmt((performance.now() - began) / 1000)} s (1 through the API, the rest copied with SQL)`);
+  say(`  ${settings.tickets.toLocaleString('en')} tickets in ${fmt((performance.now() - began) / 1000)} s (1 through the API, the rest copied with SQL; half open, half waiting_customer)`);
 
-  // The two transitions the load alternates, taken from the template going through the server.
-  await send(template.id, 'REQUEST_INFO', requestData);
-  const waiting = await row(template.id);
-  const [letter] = (await db.query(`select * from outbox where ticket_id = $1 order by id desc limit 1`, [template.id])).rows as Array<{
-    recipient: string;
-    subject: string;
-    body: string;
-  }>;
-  await send(template.id, 'PROVIDE_INFO', provideData);
-  const reopened = await row(template.id);
-  if (JSON.stringify(reopened.snapshot) !== JSON.stringify(template.snapshot)) {
-    throw new Error('PROVIDE_INFO did not bring the snapshot back to the one after TAKE: the bench cannot alternate forever');
-  }
   const notice: RawNotice = {
-    recipient: letter!.recipient,
-    subjectParts: splitAt(letter!.subject, template.number),
-    bodyParts: splitAt(letter!.body, template.number),
+    recipient: letter.recipient,
+    subjectParts: letter.subject.split(template.number),
+    bodyParts: letter.body.split(template.number),
   };
   const transitions: Record<string, RawTransition> = {
     REQUEST_INFO: {
       type: 'REQUEST_INFO',
-      from: 'open',
+      from: taken.state,
       to: waiting.state,
       statusCategory: waiting.status_category,
       snapshot: JSON.stringify(waiting.snapshot),
@@ -268,9 +290,10 @@ async function prepareTickets(server: RunningServer, db: pg.Client, token: strin
       notice: null,
     },
   };
-  const ids = (await db.query<{ id: string }>('select id from ticket where tenant_id = $1 order by number', [tenantId])).rows.map((r) => r.id);
+  const tickets = (await db.query<{ id: string; state: string }>('select id, state from ticket where tenant_id = $1 order by number', [tenantId])).rows;
   return {
-    ticketIds: ids,
+    ticketIds: tickets.map((t) => t.id),
+    initiallyWaiting: tickets.map((t) => t.state === waiting.state),
     plan: { tenantIds: [tenantId], actor, at: new Date(clockStart), transitions },
     versionId: String(template.workflow_version_id),
   };
@@ -279,54 +302,81 @@ async function prepareTickets(server: RunningServer, db: pg.Client, token: strin
 // ---------------------------------------------------------------------------------------------
 // Self-check: the raw transaction writes what the server writes
 
-async function selfCheck(server: RunningServer, db: pg.Client, databaseUrl: string, token: string, fixture: Fixture): Promise<{ ok: boolean; differences: string[]; statements: { full: number; raw: number } }> {
-  const [viaServer, viaRaw] = [fixture.ticketIds[1]!, fixture.ticketIds[2]!];
+interface SelfCheck {
+  ok: boolean;
+  differences: string[];
+  /** Statements per event of each way, in the same two events. */
+  statementsPerEvent: Record<string, number>;
+}
+
+/**
+ * Sends REQUEST_INFO then PROVIDE_INFO to one open ticket through the server and to another
+ * through each alternative, then compares everything written: ticket row, history, outbox,
+ * message and NOTIFY payload (ids and numbers aside).
+ */
+async function selfCheck(
+  server: RunningServer,
+  db: pg.Client,
+  databaseUrl: string,
+  token: string,
+  fixture: Fixture,
+  alternatives: Array<{ name: string; apply(client: pg.Client, ticketId: string, type: 'REQUEST_INFO' | 'PROVIDE_INFO'): Promise<unknown> }>,
+): Promise<SelfCheck> {
+  const open = fixture.ticketIds.filter((_, i) => i > 0 && !fixture.initiallyWaiting[i]);
+  const viaServer = open[0]!;
   const differences: string[] = [];
   const notices: string[] = [];
   const listener = new pg.Client({ connectionString: databaseUrl });
   await listener.connect();
   listener.on('notification', (n) => notices.push(n.payload ?? ''));
   await listener.query('listen ticket_changed');
-  const rawClient = new pg.Client({ connectionString: databaseUrl });
-  await rawClient.connect();
-  const statements = { full: 0, raw: 0 };
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const statements: Record<string, number> = {};
+  const count = async (name: string, run: () => Promise<unknown>) => {
+    queryLog.start();
+    try {
+      await run();
+    } finally {
+      statements[name] = (statements[name] ?? 0) + queryLog.stop().reduce((n, s) => n + s.count, 0) / 2;
+    }
+  };
 
   const normalize = (value: unknown, ticket: { id: string; number: string }): unknown =>
     JSON.parse(JSON.stringify(value).split(ticket.id).join('<id>').split(ticket.number).join('<number>'));
-  const compare = (what: string, a: unknown, b: unknown) => {
-    const [left, right] = [JSON.stringify(a), JSON.stringify(b)];
-    if (left !== right) differences.push(`${what}: server ${left} ≠ raw ${right}`);
-  };
   const latest = async (table: string, ticketId: string) =>
     (await db.query(`select * from ${table} where ticket_id = $1 order by id desc limit 1`, [ticketId])).rows[0] as Record<string, unknown>;
   const omit = (row: Record<string, unknown>, ...keys: string[]) => Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k)));
+  const written = async (ticketId: string) => {
+    const ticket = (await db.query<TicketRow>('select * from ticket where id = $1', [ticketId])).rows[0]!;
+    const rows: Record<string, unknown> = { ticket: normalize(omit(ticket, 'id', 'number'), ticket) };
+    for (const table of ['ticket_history', 'outbox', 'message']) rows[table] = normalize(omit(await latest(table, ticketId), 'id', 'ticket_id'), ticket);
+    rows.notify = notices.filter((n) => n.includes(ticketId)).map((n) => normalize(JSON.parse(n), ticket));
+    return rows;
+  };
 
   for (const [type, data] of [
     ['REQUEST_INFO', requestData],
     ['PROVIDE_INFO', provideData],
   ] as const) {
     notices.length = 0;
-    queryLog.start();
-    await gql(server, sendEventMutation, { id: viaServer, type, data }, token);
-    statements.full += queryLog.stop().reduce((n, s) => n + s.count, 0);
-    queryLog.start();
-    await applyRawEvent(rawClient, fixture.plan, viaRaw, type);
-    statements.raw += queryLog.stop().reduce((n, s) => n + s.count, 0);
-    await new Promise((r) => setTimeout(r, 100)); // let both NOTIFYs arrive
-    const tickets = (await db.query<TicketRow>('select * from ticket where id = any($1)', [[viaServer, viaRaw]])).rows;
-    const a = tickets.find((t) => t.id === viaServer)!;
-    const b = tickets.find((t) => t.id === viaRaw)!;
-    compare(`${type} ticket row`, normalize(omit(a, 'id', 'number'), a), normalize(omit(b, 'id', 'number'), b));
-    for (const table of ['ticket_history', 'outbox', 'message']) {
-      const [ra, rb] = [await latest(table, viaServer), await latest(table, viaRaw)];
-      compare(`${type} ${table} row`, normalize(omit(ra, 'id', 'ticket_id'), a), normalize(omit(rb, 'id', 'ticket_id'), b));
+    // Refreshes the server's principal cache, so its session lookup is not counted below.
+    await gql(server, '{ __typename }', {}, token);
+    await count('server', () => gql(server, sendEventMutation, { id: viaServer, type, data }, token));
+    for (const [i, alternative] of alternatives.entries()) await count(alternative.name, () => alternative.apply(client, open[i + 1]!, type));
+    await new Promise((r) => setTimeout(r, 100)); // let every NOTIFY arrive
+    const expected = await written(viaServer);
+    for (const [i, alternative] of alternatives.entries()) {
+      const actual = await written(open[i + 1]!);
+      for (const [what, value] of Object.entries(expected)) {
+        const [left, right] = [JSON.stringify(value), JSON.stringify(actual[what])];
+        if (left !== right) differences.push(`${alternative.name}, ${type}, ${what}: server ${left} ≠ ${alternative.name} ${right}`);
+      }
     }
-    const byTicket = (t: TicketRow) => notices.filter((n) => n.includes(t.id)).map((n) => normalize(JSON.parse(n), t));
-    compare(`${type} NOTIFY payload`, byTicket(a), byTicket(b));
   }
   await listener.end();
-  await rawClient.end();
-  return { ok: differences.length === 0, differences, statements };
+  await client.end();
+  return { ok: differences.length === 0, differences, statementsPerEvent: statements };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -341,6 +391,8 @@ interface Usage {
   nodeCpuMsPerEvent: number;
   /** CPU time of the embedded PostgreSQL's processes per event (null with DATABASE_URL). */
   postgresCpuMsPerEvent: number | null;
+  /** Cores busy with anything but this bench and its PostgreSQL: noise (null with DATABASE_URL). */
+  otherProcessesCores: number | null;
 }
 
 const clockTicksPerSecond = (() => {
@@ -351,10 +403,10 @@ const clockTicksPerSecond = (() => {
   }
 })();
 
-/** utime + stime of the postmaster and its children (the backends), in ms. */
-function postgresCpuMs(postmasterPid: number): number | null {
+/** utime + stime of the postmaster and each of its children (the backends), in ms, by pid. */
+function postgresCpuMs(postmasterPid: number): Map<number, number> | null {
   if (process.platform !== 'linux') return null;
-  let ticks = 0;
+  const byPid = new Map<number, number>();
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     let stat: string;
@@ -366,9 +418,17 @@ function postgresCpuMs(postmasterPid: number): number | null {
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const ppid = Number(fields[1]);
     if (Number(entry) !== postmasterPid && ppid !== postmasterPid) continue;
-    ticks += Number(fields[11]) + Number(fields[12]);
+    byPid.set(Number(entry), ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicksPerSecond);
   }
-  return (ticks * 1000) / clockTicksPerSecond;
+  return byPid;
+}
+
+/** CPU used between two readings: processes that ended in between are lost (their share is small). */
+function postgresCpuDelta(before: Map<number, number> | null, after: Map<number, number> | null): number | null {
+  if (!before || !after) return null;
+  let ms = 0;
+  for (const [pid, now] of after) ms += now - (before.get(pid) ?? 0);
+  return ms;
 }
 
 function cpuTimes() {
@@ -383,12 +443,18 @@ function cpuTimes() {
 }
 
 function usageMeter(database: Database) {
-  let start: { elu: ReturnType<typeof performance.eventLoopUtilization>; cpu: ReturnType<typeof cpuTimes>; node: NodeJS.CpuUsage; pg: number | null } | null = null;
-  let end: { elu: number; machine: number; nodeMs: number; pgMs: number | null } | null = null;
+  let start: {
+    at: number;
+    elu: ReturnType<typeof performance.eventLoopUtilization>;
+    cpu: ReturnType<typeof cpuTimes>;
+    node: NodeJS.CpuUsage;
+    pg: Map<number, number> | null;
+  } | null = null;
+  let end: { seconds: number; elu: number; machine: number; nodeMs: number; pgMs: number | null } | null = null;
   const pgNow = () => (database.embedded ? postgresCpuMs(database.embedded.pid) : null);
   return {
     begin() {
-      start = { elu: performance.eventLoopUtilization(), cpu: cpuTimes(), node: process.cpuUsage(), pg: pgNow() };
+      start = { at: performance.now(), elu: performance.eventLoopUtilization(), cpu: cpuTimes(), node: process.cpuUsage(), pg: pgNow() };
     },
     end() {
       if (!start) return;
@@ -396,19 +462,23 @@ function usageMeter(database: Database) {
       const node = process.cpuUsage(start.node);
       const pgMs = pgNow();
       end = {
+        seconds: (performance.now() - start.at) / 1000,
         elu: performance.eventLoopUtilization(start.elu).utilization,
         machine: (cpu.busy - start.cpu.busy) / Math.max(1, cpu.total - start.cpu.total),
         nodeMs: (node.user + node.system) / 1000,
-        pgMs: pgMs !== null && start.pg !== null ? pgMs - start.pg : null,
+        pgMs: postgresCpuDelta(start.pg, pgMs),
       };
     },
     usage(events: number): Usage {
-      if (!end) return { serverEventLoopUtilization: Number.NaN, machineCpuBusy: Number.NaN, nodeCpuMsPerEvent: Number.NaN, postgresCpuMsPerEvent: null };
+      if (!end) return { serverEventLoopUtilization: Number.NaN, machineCpuBusy: Number.NaN, nodeCpuMsPerEvent: Number.NaN, postgresCpuMsPerEvent: null, otherProcessesCores: null };
+      const cores = os.cpus().length;
+      const oursMs = end.nodeMs + (end.pgMs ?? 0);
       return {
         serverEventLoopUtilization: end.elu,
         machineCpuBusy: end.machine,
         nodeCpuMsPerEvent: end.nodeMs / Math.max(1, events),
         postgresCpuMsPerEvent: end.pgMs === null ? null : end.pgMs / Math.max(1, events),
+        otherProcessesCores: end.pgMs === null ? null : Math.max(0, end.machine * cores - oursMs / 1000 / end.seconds),
       };
     },
   };
@@ -504,14 +574,63 @@ function runServiceTier(server: RunningServer, fixture: Fixture, ticketState: Ui
   });
 }
 
+/** The what-if tier: lean-event.ts in-process on a pg.Pool the size of the ORM's. */
+function runWhatIfTier(
+  server: RunningServer,
+  pool: pg.Pool,
+  workflow: CompiledWorkflow,
+  fixture: Fixture,
+  ticketState: Uint8Array,
+  meter: ReturnType<typeof usageMeter>,
+  clients: number,
+  warmupMs: number,
+  durationMs: number,
+) {
+  return runClients({
+    ticketCount: fixture.ticketIds.length,
+    ticketState,
+    clients,
+    warmupMs,
+    durationMs,
+    send: async (index, type) => {
+      const client = await pool.connect();
+      try {
+        const data = type === 'REQUEST_INFO' ? requestData : provideData;
+        return await applyLeanEvent(client, workflow, [tenantId], fixture.ticketIds[index]!, { type, data }, fixture.plan.actor, server.services.clock.now());
+      } finally {
+        client.release();
+      }
+    },
+    resync: async (index) => {
+      const { rows } = await pool.query<{ state: string }>('select state from ticket where id = $1', [fixture.ticketIds[index]]);
+      ticketState[index] = rows[0]?.state === 'waiting_customer' ? WAITING : OPEN;
+    },
+    onWindowStart: () => meter.begin(),
+    onWindowEnd: () => meter.end(),
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Where one event's time goes, one client at a time
+
+interface OrmOperation {
+  name: string;
+  callsPerEvent: number;
+  /** Wall time inside the call, database round trips included. */
+  wallMs: number;
+  /** Round trips of the statements this operation issues. */
+  databaseMs: number;
+  /** wall − database: what MikroORM (and knex, pg) spend in this process. */
+  cpuMs: number;
+}
 
 interface Breakdown {
   events: number;
   statementsPerEvent: number;
   statements: Array<StatementStats & { perEvent: number; meanMs: number }>;
   msPerEvent: {
+    /** The raw transaction, one client: the database's floor for one event. */
+    rawRoundTrip: number;
     clientRoundTrip: number;
     authenticate: number;
     sendEvent: number;
@@ -522,14 +641,30 @@ interface Breakdown {
     /** client round trip minus sendEvent minus authenticate: HTTP, express, Apollo, type-graphql. */
     httpAndGraphql: number;
   };
+  /** Inside sendEvent, by MikroORM call (nested: transactional holds the others). */
+  orm: OrmOperation[];
+}
+
+/** Which ORM call issues a statement of this shape. */
+function issuerOf(shape: string): string {
+  if (/^(BEGIN|COMMIT|ROLLBACK)/i.test(shape)) return 'transactional';
+  if (/^select "t0"\.\* from "ticket"/.test(shape)) return 'findOne';
+  if (/^(insert|update|delete) /i.test(shape)) return 'flush';
+  if (/pg_notify/.test(shape)) return 'execute';
+  return 'other';
 }
 
 async function timeBreakdown(server: RunningServer, worker: Worker, fixture: Fixture, meter: ReturnType<typeof usageMeter>): Promise<Breakdown> {
   const { services } = server;
   const totals = new Map<string, number>();
-  const add = (key: string, ms: number) => totals.set(key, (totals.get(key) ?? 0) + ms);
+  const calls = new Map<string, number>();
+  const add = (key: string, ms: number) => {
+    totals.set(key, (totals.get(key) ?? 0) + ms);
+    calls.set(key, (calls.get(key) ?? 0) + 1);
+  };
   const restore: Array<() => void> = [];
-  // Instance properties shadow the prototype methods for the duration of the run only.
+  // Wrappers are own properties for the duration of the run only (on instances, or on the
+  // ORM's prototypes, whose own methods are put back afterwards).
   const time = <T extends object, K extends keyof T>(target: T, key: K, label: string) => {
     const original = target[key] as unknown as (...args: unknown[]) => unknown;
     const hadOwn = Object.prototype.hasOwnProperty.call(target, key);
@@ -551,6 +686,11 @@ async function timeBreakdown(server: RunningServer, worker: Worker, fixture: Fix
   time(workflow, 'applyEvent', 'xstate');
   time(workflow, 'stateName', 'xstate');
   time(workflow, 'statusCategory', 'xstate');
+  time(CoreEntityManager.prototype, 'transactional', 'orm.transactional');
+  time(CoreEntityManager.prototype, 'findOne', 'orm.findOne');
+  time(CoreEntityManager.prototype, 'create', 'orm.create');
+  time(CoreEntityManager.prototype, 'flush', 'orm.flush');
+  time(SqlEntityManager.prototype, 'execute', 'orm.execute');
   queryLog.start();
   let result: PhaseResult;
   let statements: StatementStats[];
@@ -564,15 +704,32 @@ async function timeBreakdown(server: RunningServer, worker: Worker, fixture: Fix
     statements = queryLog.stop();
     for (const undo of restore.reverse()) undo();
   }
+  const raw = await runWorkerPhase(
+    worker,
+    { phase: 'raw', clients: 1, rawPoolSize: settings.rawPoolSize, warmupMs: 0, durationMs: 120_000, maxEventsPerClient: settings.breakdownEvents },
+    meter,
+  );
   const events = Math.max(1, result.appliedTotal);
   const per = (key: string) => (totals.get(key) ?? 0) / events;
   const dbMs = statements.reduce((sum, s) => sum + s.totalMs, 0) / events;
   const statementCount = statements.reduce((sum, s) => sum + s.count, 0);
+  const dbBy = (issuer: string) => statements.filter((s) => issuerOf(s.shape) === issuer).reduce((sum, s) => sum + s.totalMs, 0) / events;
+  const operation = (name: string, label: string, databaseMs: number): OrmOperation => ({
+    name,
+    callsPerEvent: (calls.get(label) ?? 0) / events,
+    wallMs: per(label),
+    databaseMs,
+    cpuMs: per(label) - databaseMs,
+  });
+  const inner = ['orm.findOne', 'orm.create', 'orm.flush', 'orm.execute', 'xstate'].reduce((sum, label) => sum + per(label), 0);
+  const transaction = operation('transactional: begin, commit, bookkeeping, service code', 'orm.transactional', dbBy('transactional'));
+  transaction.cpuMs -= inner;
   return {
     events: result.appliedTotal,
     statementsPerEvent: statementCount / events,
     statements: statements.map((s) => ({ ...s, perEvent: s.count / events, meanMs: s.totalMs / s.count })),
     msPerEvent: {
+      rawRoundTrip: raw.latencyMs.mean,
       clientRoundTrip: result.latencyMs.mean,
       authenticate: per('authenticate'),
       sendEvent: per('sendEvent'),
@@ -581,6 +738,13 @@ async function timeBreakdown(server: RunningServer, worker: Worker, fixture: Fix
       ormAndServiceCpu: per('sendEvent') - dbMs - per('xstate'),
       httpAndGraphql: result.latencyMs.mean - per('sendEvent') - per('authenticate'),
     },
+    orm: [
+      operation('findOne (ticket, FOR UPDATE)', 'orm.findOne', dbBy('findOne')),
+      operation('create (history, outbox, message)', 'orm.create', 0),
+      operation('flush (inserts, update)', 'orm.flush', dbBy('flush')),
+      operation('execute (pg_notify)', 'orm.execute', dbBy('execute')),
+      transaction,
+    ],
   };
 }
 
@@ -595,12 +759,20 @@ function printPhases(phases: Measured[]) {
     say(`  ${p.name.padEnd(30)}${fmt(p.eventsPerSecond).padStart(10)}${fmt(l.p50).padStart(9)}${fmt(l.p90).padStart(9)}${fmt(l.p99).padStart(9)}${fmt(l.max).padStart(9)}${String(p.errors).padStart(8)}`);
   }
   say();
-  say(`  ${'resources in the window'.padEnd(30)}${'server loop'.padStart(12)}${'machine CPU'.padStart(13)}${'node CPU ms/ev'.padStart(16)}${'PG CPU ms/ev'.padStart(14)}${'rows h/o/m per ev'.padStart(20)}`);
+  say(
+    `  ${'resources in the window'.padEnd(30)}${'server loop'.padStart(12)}${'server ms/ev'.padStart(13)}${'load gen'.padStart(10)}${'machine CPU'.padStart(13)}` +
+      `${'node CPU ms/ev'.padStart(16)}${'PG CPU ms/ev'.padStart(14)}${'other procs'.padStart(13)}${'rows h/o/m per ev'.padStart(20)}`,
+  );
   for (const p of phases) {
     const u = p.usage;
     const rows = `${fmt(p.rowsPerEvent.ticket_history, 2)}/${fmt(p.rowsPerEvent.outbox, 2)}/${fmt(p.rowsPerEvent.message, 2)}`;
+    // The raw tier does not use the server: its main thread only waits.
+    const serverMs = p.name.startsWith('raw') ? Number.NaN : (u.serverEventLoopUtilization * p.windowS * 1000) / Math.max(1, p.events);
+    const loadGen = 'workerEventLoopUtilization' in p ? pct((p as Measured & { workerEventLoopUtilization: number }).workerEventLoopUtilization) : 'main';
     say(
-      `  ${p.name.padEnd(30)}${pct(u.serverEventLoopUtilization).padStart(12)}${pct(u.machineCpuBusy).padStart(13)}${fmt(u.nodeCpuMsPerEvent, 2).padStart(16)}${(u.postgresCpuMsPerEvent === null ? '—' : fmt(u.postgresCpuMsPerEvent, 2)).padStart(14)}${rows.padStart(20)}`,
+      `  ${p.name.padEnd(30)}${pct(u.serverEventLoopUtilization).padStart(12)}${fmt(serverMs, 2).padStart(13)}${loadGen.padStart(10)}${pct(u.machineCpuBusy).padStart(13)}${fmt(u.nodeCpuMsPerEvent, 2).padStart(16)}` +
+        `${(u.postgresCpuMsPerEvent === null ? '—' : fmt(u.postgresCpuMsPerEvent, 2)).padStart(14)}` +
+        `${(u.otherProcessesCores === null ? '—' : `${fmt(u.otherProcessesCores, 2)} cores`).padStart(13)}${rows.padStart(20)}`,
     );
   }
   for (const p of phases) for (const e of p.errorSamples) say(`  ! ${p.name}: ${e}`);
@@ -610,6 +782,7 @@ function printBreakdown(b: Breakdown) {
   const m = b.msPerEvent;
   say();
   say(`  One client, ${b.events} events through the full path, mean ms per event:`);
+  say(`    raw pg transaction (floor)   ${fmt(m.rawRoundTrip, 2).padStart(7)}`);
   say(`    client round trip            ${fmt(m.clientRoundTrip, 2).padStart(7)}`);
   say(`    HTTP + express + Apollo + GQL ${fmt(m.httpAndGraphql, 2).padStart(6)}   (round trip − sendEvent − authenticate)`);
   say(`    authenticate                 ${fmt(m.authenticate, 2).padStart(7)}`);
@@ -617,6 +790,11 @@ function printBreakdown(b: Breakdown) {
   say(`      database round trips       ${fmt(m.databaseRoundTrips, 2).padStart(7)}   (${fmt(b.statementsPerEvent, 1)} statements per event)`);
   say(`      XState (apply, stateName, statusCategory) ${fmt(m.xstate, 2)}`);
   say(`      MikroORM + service code    ${fmt(m.ormAndServiceCpu, 2).padStart(7)}`);
+  say(`    by MikroORM call (one client; cpu = wall − its statements' round trips):`);
+  say(`      ${'call'.padEnd(56)}${'calls/ev'.padStart(9)}${'wall ms'.padStart(9)}${'db ms'.padStart(8)}${'cpu ms'.padStart(8)}`);
+  for (const o of b.orm) {
+    say(`      ${o.name.padEnd(56)}${fmt(o.callsPerEvent, 2).padStart(9)}${fmt(o.wallMs, 2).padStart(9)}${fmt(o.databaseMs, 2).padStart(8)}${fmt(o.cpuMs, 2).padStart(8)}`);
+  }
   say(`    statements per event (server, with mean round trip):`);
   for (const s of b.statements) say(`      ${fmt(s.perEvent, 2).padStart(5)} × ${fmt(s.meanMs, 2).padStart(5)} ms  ${s.shape.slice(0, 110)}`);
 }
@@ -624,13 +802,13 @@ function printBreakdown(b: Breakdown) {
 function printProfile(p: ProfileSummary) {
   say();
   say(`  CPU profile of the server thread under load: ${fmt(p.busyMs / 1000)} s busy of ${fmt(p.wallMs / 1000)} s`);
-  say('    self time by area                          inclusive time by area');
+  say('    self time by area, node internals charged to their caller    self time by area');
   for (let i = 0; i < 14; i++) {
-    const s = p.selfByArea[i];
-    const n = p.inclusiveByArea[i];
+    const s = p.selfByResponsibleArea[i];
+    const n = p.selfByArea[i];
     const left = s ? `${pct(s.share).padStart(5)}  ${s.name}` : '';
     const right = n ? `${pct(n.share).padStart(5)}  ${n.name}` : '';
-    say(`    ${left.padEnd(45)}${right}`);
+    say(`    ${left.padEnd(62)}${right}`);
   }
   say('    hottest functions (self):');
   for (const f of p.selfByFunction.slice(0, 15)) say(`      ${pct(f.share).padStart(5)}  ${f.name}`);
@@ -651,9 +829,13 @@ async function main(): Promise<number> {
     node: process.version,
     platform: `${os.platform()} ${os.release()}`,
     postgres: '',
+    loadAverageAtStart: os.loadavg().map((l) => Number(l.toFixed(2))),
   };
   say(`Reglament event bench${quick ? ' (BENCH_QUICK)' : ''}: ${startedAt.toISOString()}`);
-  say(`  ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGB} GB, Node ${machine.node}`);
+  say(`  ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGB} GB, Node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}`);
+  if (machine.loadAverageAtStart[0]! > machine.cores / 2) {
+    say(`  ! the machine is already busy (1-minute load ${machine.loadAverageAtStart[0]} on ${machine.cores} cores): figures will be low and noisy`);
+  }
 
   const database = await openBenchDatabase();
   let server: RunningServer | null = null;
@@ -680,7 +862,7 @@ async function main(): Promise<number> {
       },
     );
     await db.connect();
-    machine.postgres = (await db.query<{ v: string }>('show server_version')).rows[0]!.v;
+    machine.postgres = (await db.query<{ v: string }>(`select current_setting('server_version') as v`)).rows[0]!.v;
     say(`  PostgreSQL ${machine.postgres} (${settings.database}); server on ${server.url}`);
     say(
       `  ${settings.tickets.toLocaleString('en')} tickets, ${settings.clients} clients, ${settings.warmupS} s warm-up + ${settings.durationS} s per tier, ` +
@@ -695,15 +877,25 @@ async function main(): Promise<number> {
 
     say('Setup');
     const fixture = await prepareTickets(server, db, token, actor);
-    const check = await selfCheck(server, db, database.url, token, fixture);
+    const workflow = await server.services.registry.forVersion(fixture.versionId);
+    const check = await selfCheck(server, db, database.url, token, fixture, [
+      { name: 'raw', apply: (client, id, type) => applyRawEvent(client, fixture.plan, id, type) },
+      {
+        name: 'what-if',
+        apply: (client, id, type) =>
+          applyLeanEvent(client, workflow, [tenantId], id, { type, data: type === 'REQUEST_INFO' ? requestData : provideData }, actor, server!.services.clock.now()),
+      },
+    ]);
+    const perEvent = Object.entries(check.statementsPerEvent).map(([name, n]) => `${name} ${n}`).join(', ');
     say(
       check.ok
-        ? `  self-check: the raw transaction writes the same rows and NOTIFY as the server (${check.statements.full / 2} vs ${check.statements.raw / 2} statements per event)`
+        ? `  self-check: the raw and what-if transactions write the same rows and NOTIFY as the server (statements per event: ${perEvent})`
         : `  self-check FAILED, the comparison is not like for like:\n    ${check.differences.join('\n    ')}`,
     );
 
     const stateBuffer = new SharedArrayBuffer(fixture.ticketIds.length);
-    const ticketState = new Uint8Array(stateBuffer); // every ticket is open after the setup
+    const ticketState = new Uint8Array(stateBuffer);
+    fixture.initiallyWaiting.forEach((waiting, i) => (ticketState[i] = waiting ? WAITING : OPEN));
     worker = new Worker(new URL('./load-worker.mjs', import.meta.url), {
       workerData: {
         port: server.port,
@@ -728,18 +920,45 @@ async function main(): Promise<number> {
     say('Load');
     // Raw first: whatever the first phase leaves behind (table growth) then weighs on the
     // full path, so the ratio errs on the unflattering side.
-    const raw = await measure('raw pg (same transaction)', db, database, (meter) => runWorkerPhase(w, phaseRequest('raw'), meter));
-    const full = await measure('full path (HTTP + GraphQL)', db, database, (meter) => runWorkerPhase(w, phaseRequest('full'), meter));
-    const phases = [raw, full];
-    let service: Measured | null = null;
+    const s = server;
+    const leanPool = new pg.Pool({ connectionString: database.url, max: settings.ormPoolSize, idleTimeoutMillis: 0 });
+    const tiers: Array<{ key: string; name: string; run(meter: ReturnType<typeof usageMeter>): Promise<LoopResult> }> = [
+      { key: 'raw', name: 'raw pg (same transaction)', run: (meter) => runWorkerPhase(w, phaseRequest('raw'), meter) },
+      { key: 'full', name: 'full path (HTTP + GraphQL)', run: (meter) => runWorkerPhase(w, phaseRequest('full'), meter) },
+    ];
     if (settings.profile) {
-      const s = server;
-      service = await measure('service (sendEvent, no HTTP)', db, database, (meter) =>
-        runServiceTier(s, fixture, ticketState, meter, settings.clients, settings.warmupS * 1000, settings.durationS * 1000),
+      tiers.push(
+        {
+          key: 'service',
+          name: 'service (sendEvent, no HTTP)',
+          run: (meter) => runServiceTier(s, fixture, ticketState, meter, settings.clients, settings.warmupS * 1000, settings.durationS * 1000),
+        },
+        {
+          key: 'whatif',
+          name: 'what-if: pg + 1 CTE, no HTTP',
+          run: (meter) => runWhatIfTier(s, leanPool, workflow, fixture, ticketState, meter, settings.clients, settings.warmupS * 1000, settings.durationS * 1000),
+        },
       );
-      phases.push(service);
     }
+    const rounds = new Map<string, Measured[]>(tiers.map((t) => [t.key, []]));
+    for (let round = 1; round <= settings.rounds; round++) {
+      if (settings.rounds > 1) say(`  round ${round} of ${settings.rounds}`);
+      for (const tier of tiers) rounds.get(tier.key)!.push(await measure(tier.name, db, database, tier.run));
+    }
+    await leanPool.end();
+    // With several rounds, each tier is represented by its median round (by throughput).
+    const median = (list: Measured[]) => [...list].sort((a, b) => a.eventsPerSecond - b.eventsPerSecond)[Math.floor((list.length - 1) / 2)]!;
+    const raw = median(rounds.get('raw')!);
+    const full = median(rounds.get('full')!);
+    const service = rounds.get('service')?.length ? median(rounds.get('service')!) : null;
+    const whatIf = rounds.get('whatif')?.length ? median(rounds.get('whatif')!) : null;
+    const phases = [raw, full, ...(service ? [service] : []), ...(whatIf ? [whatIf] : [])];
     printPhases(phases);
+    if (settings.rounds > 1) {
+      say();
+      say(`  events/s by round (the median round is shown above):`);
+      for (const tier of tiers) say(`    ${tier.name.padEnd(30)}${rounds.get(tier.key)!.map((m) => fmt(m.eventsPerSecond).padStart(9)).join('')}`);
+    }
 
     const ratio = full.eventsPerSecond / raw.eventsPerSecond;
     const ratioMet = ratio >= targets.ratio;
@@ -770,13 +989,15 @@ async function main(): Promise<number> {
 
     const report = {
       date: startedAt.toISOString(),
-      command: `${quick ? 'BENCH_QUICK=1 ' : ''}${settings.profile ? 'BENCH_PROFILE=1 ' : ''}npm run bench`,
+      command: [...Object.entries(env).filter(([k]) => k.startsWith('BENCH_')).map(([k, v]) => `${k}=${v}`), 'npm run bench'].join(' '),
       machine,
       settings,
       selfCheck: check,
       raw,
       full,
       service,
+      whatIf,
+      rounds: settings.rounds > 1 ? Object.fromEntries(rounds) : undefined,
       ratio,
       targets: {
         ratio: { target: `>= ${targets.ratio}`, value: ratio, met: ratioMet },

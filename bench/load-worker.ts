@@ -59,7 +59,7 @@ function rawPool(size: number): pg.Pool {
   if (pool && poolSize === size) return pool;
   void pool?.end();
   poolSize = size;
-  pool = new pg.Pool({ connectionString: setup.databaseUrl, max: size });
+  pool = new pg.Pool({ connectionString: setup.databaseUrl, max: size, idleTimeoutMillis: 0 });
   pool.on('error', () => undefined); // an idle client dropped; the next connect makes a new one
   return pool;
 }

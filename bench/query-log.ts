@@ -30,6 +30,7 @@ export function statementShape(text: string): string {
   return text
     .replace(/\s+/g, ' ')
     .replace(/\$\d+/g, '?')
+    .replace(/\b\d+\b/g, '?')
     .replace(/'[^']*'/g, "'…'")
     .replace(/\(\?(, \?)*\)/g, '(…)')
     .trim();

@@ -22,6 +22,11 @@ try {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: stopping`);
+    // A stop that hangs must not leave the process (and its database) half alive.
+    setTimeout(() => {
+      console.error('shutdown took longer than 30 s; exiting');
+      process.exit(1);
+    }, 30_000).unref();
     server.stop().then(
       () => process.exit(0),
       (error) => {

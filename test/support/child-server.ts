@@ -21,6 +21,8 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
     cwd: repoRoot,
     env: {
       ...process.env,
+      // As `npm start` runs: vitest's NODE_ENV=test changes what libraries do on signals.
+      NODE_ENV: 'production',
       PORT: '0',
       HOST: '127.0.0.1',
       SMTP_PORT: '0',

@@ -56,10 +56,27 @@ describe('timers under the manual clock', () => {
   });
 });
 
+/** Live postgres processes whose command line names `dataDir` (zombies excluded). */
+function postgresProcessesOf(dataDir: string): number[] {
+  return fs
+    .readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        const state = /^State:\s+(\w)/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+        return cmdline.includes('postgres') && cmdline.includes(dataDir) && state !== 'Z';
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
 describe('timers across restarts', () => {
   const clock = { CLOCK: 'manual', CLOCK_START: '2026-11-23T03:00:00Z' };
 
-  it('a pending timer fires once after a graceful restart (SIGTERM)', async () => {
+  it('a pending timer fires once after a graceful restart (SIGTERM), on a DATABASE_URL server', async () => {
     const env = { ...clock, DATABASE_URL: await createTestDatabase() };
     const first = await startChildServer(env);
     await publishTimerDesk(first.admin);
@@ -73,7 +90,21 @@ describe('timers across restarts', () => {
       expect(ticket.statusCategory).toBe('closed');
       expect(timerEvents(ticket.history)).toHaveLength(1);
     } finally {
-      await second.kill('SIGTERM');
+      expect(await second.kill('SIGINT')).toBe(0);
+    }
+  });
+
+  it('SIGTERM stops the server and its embedded PostgreSQL, leaving no postgres process behind', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reglament-term-'));
+    fs.chmodSync(dataDir, 0o755);
+    try {
+      const server = await startChildServer({ ...clock, DATA_DIR: dataDir });
+      const started = performance.now();
+      expect(await server.kill('SIGTERM')).toBe(0);
+      expect(performance.now() - started).toBeLessThan(10_000);
+      expect(postgresProcessesOf(dataDir)).toEqual([]);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
 

@@ -4,6 +4,10 @@ import type { DomainMessages } from './ru';
 export const en: DomainMessages = {
   ra: {
     auth: { username: 'Email' },
+    page: {
+      show: '%{name} "%{recordRepresentation}"',
+      edit: '%{name} "%{recordRepresentation}"',
+    },
   },
   resources: {
     tickets: {
@@ -47,6 +51,7 @@ export const en: DomainMessages = {
           section: 'Section',
         },
       },
+      titles: { create: 'New ticket' },
       history: {
         at: 'At',
         event: 'Event',
@@ -75,12 +80,48 @@ export const en: DomainMessages = {
       kind: {
         consultation: 'Consultation',
         error: 'Error',
+        errors: 'Errors',
+        incident: 'Incident',
+        request: 'Request',
+        operation: 'Operation',
+        administration: 'Administration',
+        data_processing: 'Data processing',
+        change: 'Change',
+        problem: 'Problem',
       },
       priority: {
         normal: 'Normal',
         high: 'High',
       },
+      audience: {
+        customer: 'Customer',
+        municipal: 'Municipality',
+      },
+      closeReason: {
+        resolved: 'Resolved',
+        stale: 'No reply from the requester',
+        reopen_window_expired: 'Reopen window expired',
+        no_contract: 'No contract in force',
+        duplicate: 'Duplicate',
+        withdrawn: 'Withdrawn by the requester',
+      },
+      states: {
+        new: 'New',
+        open: 'In progress',
+        in_development: 'With developers',
+        waiting_customer: 'Waiting for customer',
+        resolved: 'Resolved',
+        closed: 'Closed',
+      },
+      actors: {
+        admin: 'Administrator',
+        agent: 'Agent',
+        integration: 'Integration',
+        requester: 'Requester',
+        system: 'System',
+      },
       events: {
+        CREATE: 'Registered',
         TAKE: 'Take',
         REQUEST_INFO: 'Request information',
         PROVIDE_INFO: 'Information provided',
@@ -96,6 +137,12 @@ export const en: DomainMessages = {
         APPROVE_ACT: 'Act approved',
         REFUSE_ACT: 'Act refused',
         COMPLAIN: 'Complaint',
+      },
+      event_data: {
+        missing: 'What to ask the requester for',
+        solution: 'Solution',
+        reason: 'Reason',
+        finalDueAt: 'Final answer due',
       },
       notifications: {
         event_sent: 'Event "%{event}" applied',

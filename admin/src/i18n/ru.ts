@@ -7,6 +7,11 @@ export const ru = {
   ra: {
     // The stock login form's first field carries the agent's email (see authProvider).
     auth: { username: 'Эл. почта' },
+    // Russian quotes, not ra-language-russian's straight ones.
+    page: {
+      show: '%{name} «%{recordRepresentation}»',
+      edit: '%{name} «%{recordRepresentation}»',
+    },
   },
   resources: {
     tickets: {
@@ -51,6 +56,8 @@ export const ru = {
           section: 'Раздел',
         },
       },
+      // ra.page.create would say «Создать Заявка»: the name is not declined.
+      titles: { create: 'Новая заявка' },
       history: {
         at: 'Когда',
         event: 'Событие',
@@ -76,16 +83,56 @@ export const ru = {
         phone: 'Телефон',
         api: 'API',
       },
+      // The request types of the shipped workflows; another workflow's own show as they are.
       kind: {
         consultation: 'Консультация',
         error: 'Ошибка',
+        errors: 'Ошибки',
+        incident: 'Инцидент',
+        request: 'Обращение',
+        operation: 'Эксплуатация',
+        administration: 'Администрирование',
+        data_processing: 'Обработка данных',
+        change: 'Изменение',
+        problem: 'Проблема',
       },
       priority: {
         normal: 'Обычный',
         high: 'Высокий',
       },
+      audience: {
+        customer: 'Заказчик',
+        municipal: 'Муниципалитет',
+      },
+      closeReason: {
+        resolved: 'Решена',
+        stale: 'Нет ответа заявителя',
+        reopen_window_expired: 'Истёк срок возврата в работу',
+        no_contract: 'Нет действующего договора',
+        duplicate: 'Дубликат',
+        withdrawn: 'Отозвана заявителем',
+      },
+      // Machine states of the shipped workflows (a nested state shows each level); a
+      // workflow's own states show their name.
+      states: {
+        new: 'Новая',
+        open: 'В работе',
+        in_development: 'У разработчиков',
+        waiting_customer: 'Ждёт заявителя',
+        resolved: 'Решена',
+        closed: 'Закрыта',
+      },
+      // Who made a history entry: the part of `actor` before the colon.
+      actors: {
+        admin: 'Администратор',
+        agent: 'Агент',
+        integration: 'Интеграция',
+        requester: 'Заявитель',
+        system: 'Система',
+      },
       // Event names of CONTRACT.md ("Events"); a workflow's own events show their raw name.
       events: {
+        CREATE: 'Регистрация',
         TAKE: 'Взять в работу',
         REQUEST_INFO: 'Запросить данные',
         PROVIDE_INFO: 'Данные получены',
@@ -101,6 +148,13 @@ export const ru = {
         APPROVE_ACT: 'Акт согласован',
         REFUSE_ACT: 'Акт отклонён',
         COMPLAIN: 'Жалоба',
+      },
+      // What the agent fills in before sending an event that carries data.
+      event_data: {
+        missing: 'Что запросить у заявителя',
+        solution: 'Решение',
+        reason: 'Причина',
+        finalDueAt: 'Срок окончательного ответа',
       },
       notifications: {
         event_sent: 'Событие «%{event}» применено',

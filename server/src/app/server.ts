@@ -32,18 +32,21 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, log: (line: string) => void = () => undefined): Promise<RunningServer> {
-  const stops: Array<() => Promise<void>> = [];
+  const stops: Array<[string, () => Promise<void>]> = [];
   const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch((e) => log(`stop: ${String(e)}`));
+    for (const [name, stop] of stops.reverse()) {
+      if (process.env.DEBUG_SHUTDOWN) log(`stopping ${name}`);
+      await stop().catch((e) => log(`stopping ${name} failed: ${String(e)}`));
+    }
   };
   try {
     // PostgreSQL's own chatter stays in its log file under DATA_DIR.
     const pgLog = (line: string) => (line.startsWith('postgres: ') ? undefined : log(line));
     const pg = config.databaseUrl ? null : await startEmbeddedPostgres({ dataDir: config.dataDir, log: pgLog });
-    if (pg) stops.push(() => pg.stop());
+    if (pg) stops.push(['postgres', () => pg.stop()]);
     const databaseUrl = config.databaseUrl ?? pg!.url;
     const orm: Orm = await openDatabase(databaseUrl);
-    stops.push(() => orm.close(true));
+    stops.push(['database pool', () => orm.close(true)]);
 
     const clock = createClock(config.clock);
     if (config.clock.mode === 'manual') await restoreManualClock(orm, clock, config.clock.start?.toISOString() ?? '');
@@ -53,7 +56,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     const auth = new AuthService(orm, clock);
     const scheduler = new TimerScheduler(orm, clock, tickets, log);
     const listener = new NotificationListener(databaseUrl, log);
-    stops.push(() => listener.stop());
+    stops.push(['listener', () => listener.stop()]);
     const services: Services = {
       orm,
       clock,
@@ -79,9 +82,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
 
     let ready = false;
     const http = await startHttpServer(services, { port: config.port, host: config.host, adminDistDir: config.adminDistDir, isReady: () => ready });
-    stops.push(() => http.stop());
+    stops.push(['http', () => http.stop()]);
     scheduler.start(config.schedulerIntervalMs);
-    stops.push(() => scheduler.stop());
+    stops.push(['scheduler', () => scheduler.stop()]);
     ready = true;
     return { url: http.url, port: http.port, databaseUrl, services, bootstrapAdmin, stop: stopAll };
   } catch (error) {

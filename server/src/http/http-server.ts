@@ -60,6 +60,8 @@ export async function startHttpServer(
     validationRules: [depthLimitRule()],
     formatError: (formatted, error) => formatError(formatted, error, log),
     includeStacktraceInErrorResponses: false,
+    // main.ts owns SIGTERM/SIGINT: it stops the HTTP side, then the database, in order.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),

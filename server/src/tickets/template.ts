@@ -11,6 +11,7 @@ export function renderTemplate(template: string, scope: Record<string, unknown>)
     }
     if (value == null) return '';
     if (value instanceof Date) return value.toISOString();
+    if (Array.isArray(value)) return value.map(String).join(', ');
     return typeof value === 'object' ? JSON.stringify(value) : String(value);
   });
 }

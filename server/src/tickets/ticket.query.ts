@@ -60,7 +60,8 @@ function buildWhere(filter: NonNullable<TicketListQuery['filter']>): FilterQuery
  */
 function orderBy(field: string, order: 'ASC' | 'DESC'): QueryOrderMap<Ticket>[] {
   const direction = order === 'ASC' ? 'asc' : 'desc';
-  if (field === 'queue') return [{ createdAt: 'asc' }, { id: 'asc' }];
+  // Ticket numbers grow within a tenant, so they order tickets registered in the same instant.
+  if (field === 'queue') return [{ createdAt: 'asc' }, { number: 'asc' }, { id: 'asc' }];
   if (!sortable.includes(field)) throw badInput(`sortField must be one of: queue, ${sortable.join(', ')}`, ['sortField']);
-  return [{ [field]: direction } as QueryOrderMap<Ticket>, { id: direction }];
+  return [{ [field]: direction } as QueryOrderMap<Ticket>, { number: direction }, { id: direction }];
 }

@@ -14,7 +14,13 @@ export const IntakeFieldsField = (props: FieldProps) => {
   const fields: Record<string, unknown> = useFieldValue(props) ?? {};
   const translate = useTranslate();
   const entries = Object.entries(fields);
-  if (entries.length === 0) return null;
+  if (entries.length === 0) {
+    return (
+      <Typography component="span" variant="body2" color="text.secondary">
+        —
+      </Typography>
+    );
+  }
   return (
     <Box
       component="dl"

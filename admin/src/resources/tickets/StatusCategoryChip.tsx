@@ -21,6 +21,8 @@ export const StatusCategoryChip = (props: Partial<FieldProps>) => {
       size="small"
       color={COLORS[value as StatusCategory] ?? 'default'}
       label={translate(`resources.tickets.statusCategory.${value}`, { _: String(value) })}
+      // A chip is as wide as its words, also in a stretching (flex column) layout.
+      sx={{ alignSelf: 'flex-start' }}
     />
   );
 };

@@ -1,3 +1,4 @@
+import { Stack } from '@mui/material';
 import {
   DataTable,
   List,
@@ -5,19 +6,59 @@ import {
   ReferenceInput,
   SearchInput,
   SelectInput,
+  TextField,
+  useRecordContext,
 } from 'react-admin';
 import { DateTimeField } from '../../components/DateTimeField';
 import { TranslatedValueField } from '../../components/TranslatedValueField';
 import { statusCategoryChoices } from './choices';
+import { StateField } from './StateField';
 import { StatusCategoryChip } from './StatusCategoryChip';
 
+// Wide enough for a support desk's full title and the longest status category.
 const ticketFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <ReferenceInput key="tenantId" source="tenantId" reference="tenants" alwaysOn>
-    <SelectInput optionText="title" />
+    <SelectInput optionText="title" sx={{ minWidth: 260 }} />
   </ReferenceInput>,
-  <SelectInput key="statusCategory" source="statusCategory" choices={statusCategoryChoices} alwaysOn />,
+  <SelectInput
+    key="statusCategory"
+    source="statusCategory"
+    choices={statusCategoryChoices}
+    alwaysOn
+    sx={{ minWidth: 200 }}
+  />,
 ];
+
+/**
+ * The status chip, and under it the machine state where it says more than the status
+ * (a tenant's own state such as `in_development` within `open`).
+ */
+const StatusCell = () => {
+  const ticket = useRecordContext();
+  if (!ticket) return null;
+  return (
+    <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
+      <StatusCategoryChip source="statusCategory" />
+      {ticket.state !== ticket.statusCategory && (
+        <StateField source="state" sx={{ color: 'text.secondary', fontSize: '0.75rem' }} />
+      )}
+    </Stack>
+  );
+};
+
+// Support desks have long official titles: two lines at most, the whole title on hover.
+const clampTwoLines = {
+  display: '-webkit-box',
+  WebkitLineClamp: 2,
+  WebkitBoxOrient: 'vertical',
+  overflow: 'hidden',
+} as const;
+
+const TenantTitle = () => {
+  const tenant = useRecordContext();
+  return <TextField source="title" sx={clampTwoLines} title={tenant?.title} />;
+};
 
 /**
  * The agents' queue. Sorted by `queue` by default: the contract's service order (what the
@@ -26,17 +67,22 @@ const ticketFilters = [
 export const TicketList = () => (
   <List filters={ticketFilters} sort={{ field: 'queue', order: 'ASC' }}>
     <DataTable rowClick="show" bulkActionButtons={false}>
-      <DataTable.Col source="number" />
-      <DataTable.Col source="subject" />
-      <DataTable.Col source="tenantId">
-        <ReferenceField source="tenantId" reference="tenants" link={false} />
+      <DataTable.Col source="number" sx={{ whiteSpace: 'nowrap' }} />
+      <DataTable.Col source="subject" sx={{ minWidth: 220 }} />
+      <DataTable.Col source="tenantId" sx={{ minWidth: 190, maxWidth: 260 }}>
+        <ReferenceField source="tenantId" reference="tenants" link={false}>
+          <TenantTitle />
+        </ReferenceField>
       </DataTable.Col>
-      <DataTable.Col source="state" />
-      <DataTable.Col source="statusCategory" field={StatusCategoryChip} />
+      <DataTable.Col source="statusCategory">
+        <StatusCell />
+      </DataTable.Col>
       <DataTable.Col source="priority">
         <TranslatedValueField source="priority" prefix="resources.tickets.priority" />
       </DataTable.Col>
-      <DataTable.Col source="updatedAt" field={DateTimeField} />
+      <DataTable.Col source="updatedAt" sx={{ whiteSpace: 'nowrap' }}>
+        <DateTimeField source="updatedAt" options={{ dateStyle: 'short', timeStyle: 'short' }} />
+      </DataTable.Col>
     </DataTable>
   </List>
 );

@@ -18,10 +18,10 @@ export const useSendTicketEvent = () => {
   const [pending, setPending] = useState<string | null>(null);
 
   const send = useCallback(
-    async (ticket: RaRecord, type: string) => {
+    async (ticket: RaRecord, type: string, data?: Record<string, unknown>) => {
       setPending(type);
       try {
-        await dataProvider.sendTicketEvent(ticket.id, type, ticket.version);
+        await dataProvider.sendTicketEvent(ticket.id, type, ticket.version, data);
         notify('resources.tickets.notifications.event_sent', {
           type: 'success',
           messageArgs: { event: eventLabel(type) },
