@@ -7,7 +7,7 @@
  *
  * Needs `npm run build` (admin/dist) and `apt-get install -y chromium`; without either the
  * test fails and says so, it never skips. Screenshots of every step go to test/artifacts/;
- * the list and the ticket page are also refreshed in docs/screenshots/.
+ * the list and the ticket page are also refreshed in docs/screenshots/ with UPDATE_SCREENSHOTS=1.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -115,11 +115,14 @@ afterAll(async () => {
   if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
 });
 
-/** The whole page to test/artifacts/e2e/<name>.png, and to docs/screenshots/<docsName>.png if given. */
+/**
+ * The whole page to test/artifacts/e2e/<name>.png; with UPDATE_SCREENSHOTS=1 also to
+ * docs/screenshots/<docsName>.png (opt-in, so a test run leaves the work tree clean).
+ */
 async function screenshot(name: string, docsName?: string): Promise<void> {
   const file = path.join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
-  if (docsName) {
+  if (docsName && process.env.UPDATE_SCREENSHOTS === '1') {
     fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
     fs.copyFileSync(file, path.join(DOCS_SCREENSHOTS, `${docsName}.png`));
   }
