@@ -175,6 +175,9 @@ describe('tenants, users, tokens and organisations', () => {
     const sintez = tenants.find((x: { id: string }) => x.id === 'sintez');
     expect(sintez.timezone).toBe('+06:00');
     expect(sintez.channels.some((c: { official: boolean }) => !c.official)).toBe(true);
+    const tomsk = (await t.admin.data(`{ tenants { id kinds { id title requiredFields } events { type title } } }`)).tenants.find((x: { id: string }) => x.id === 'tomsk');
+    expect(tomsk.kinds.find((k: { id: string }) => k.id === 'error').requiredFields).toContain('entityPath');
+    expect(tomsk.events).toContainEqual({ type: 'TAKE', title: 'Взять в работу' });
     const nso = tenants.find((x: { id: string }) => x.id === 'novosibirsk');
     expect(nso.channels.map((c: { address: string }) => c.address)).toEqual(expect.arrayContaining(['gz54@krista.ru', 'mz154@krista.ru']));
   });

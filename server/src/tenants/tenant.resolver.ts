@@ -22,7 +22,8 @@ export class TenantResolver {
           title: tenant.title,
           timezone: tenant.timezone,
           workflowVersion: numberOf.get(tenant.currentWorkflowVersionId) ?? 0,
-          kinds: Object.keys(definition.kinds ?? {}),
+          kinds: Object.entries(definition.kinds).map(([id, kind]) => ({ id, title: kind.title, requiredFields: kind.requiredFields })),
+          events: Object.entries(definition.events).map(([type, event]) => ({ type, title: event.title, actors: event.actors })),
           channels: definition.channels.map((c) => ({
             kind: c.kind,
             address: c.address ?? null,

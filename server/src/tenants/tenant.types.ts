@@ -10,6 +10,20 @@ export class ChannelType {
   @Field(() => String, { nullable: true }) hours!: string | null;
 }
 
+@ObjectType('RequestKind')
+export class RequestKindType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) title!: string;
+  @Field(() => [String], { description: 'Intake fields a request of this kind must carry' }) requiredFields!: string[];
+}
+
+@ObjectType('WorkflowEvent')
+export class WorkflowEventType {
+  @Field(() => String) type!: string;
+  @Field(() => String) title!: string;
+  @Field(() => [String], { description: 'agent | requester | integration | system' }) actors!: string[];
+}
+
 @ObjectType('Tenant')
 export class TenantType {
   @Field(() => ID) id!: string;
@@ -17,7 +31,8 @@ export class TenantType {
   @Field(() => String) timezone!: string;
   @Field(() => Int, { description: 'The workflow version new tickets start on' }) workflowVersion!: number;
   @Field(() => [ChannelType]) channels!: ChannelType[];
-  @Field(() => [String]) kinds!: string[];
+  @Field(() => [RequestKindType], { description: 'Request kinds of the workflow in force' }) kinds!: RequestKindType[];
+  @Field(() => [WorkflowEventType], { description: 'Events of the workflow in force, with their titles' }) events!: WorkflowEventType[];
 }
 
 @ObjectType('WorkflowVersion')
