@@ -11,7 +11,7 @@
  *   select pg_notify(…) from t
  *   COMMIT
  *
- * Four round trips instead of seven to nine. The bench runs it in-process (BENCH_PROFILE=1,
+ * Four round trips instead of six to eight. The bench runs it in-process (BENCH_PROFILE=1,
  * tier "what-if") and checks that it writes the same rows as the server, to size the gain
  * of the suggestion in bench/README.md before anyone changes ticket.service.ts.
  * Workflows with timers are out of its scope (tomsk has none): it refuses them.
