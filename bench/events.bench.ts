@@ -560,8 +560,7 @@ function runServiceTier(server: RunningServer, fixture: Fixture, ticketState: Ui
     warmupMs,
     durationMs,
     send: async (index, type) => {
-      const em = scopedEntityManager(services.orm, scope);
-      const ticket = await services.tickets.sendEvent(em, fixture.ticketIds[index]!, { type, data: type === 'REQUEST_INFO' ? requestData : provideData }, fixture.plan.actor);
+      const ticket = await services.tickets.sendEvent(scope, fixture.ticketIds[index]!, { type, data: type === 'REQUEST_INFO' ? requestData : provideData }, fixture.plan.actor);
       return ticket.state;
     },
     resync: async (index) => {

@@ -26,10 +26,8 @@ export async function seedDemo(services: Services): Promise<{ seeded: boolean; a
     for (const ticket of demo.tickets) {
       const scoped = scopedEntityManager(services.orm, allTenants);
       const organizationId = await services.organizations.resolveForTicket(scoped, { tenantId: demo.tenantId, fields: ticket.fields });
-      const created = await services.tickets.createTicket(scoped, { tenantId: demo.tenantId, organizationId, ...ticket }, 'system:demo');
-      for (const event of ticket.path) {
-        await services.tickets.sendEvent(scopedEntityManager(services.orm, allTenants), created.id, event, `agent:${email}`);
-      }
+      const created = await services.tickets.createTicket({ tenantId: demo.tenantId, organizationId, ...ticket }, 'system:demo');
+      for (const event of ticket.path) await services.tickets.sendEvent(allTenants, created.id, event, `agent:${email}`);
     }
   }
   return { seeded: true, agents };

@@ -6,6 +6,7 @@
 import 'reflect-metadata';
 import type { Config } from '../config/config.js';
 import { openDatabase, type Orm } from '../db/orm.js';
+import { createPgPool } from '../db/pg-pool.js';
 import { startEmbeddedPostgres } from '../db/embedded-postgres.js';
 import { createClock, restoreManualClock, ClockService, clockChannel } from '../clock/clock.service.js';
 import { WorkflowRegistry } from '../tenants/workflow-registry.js';
@@ -47,14 +48,16 @@ export async function startServer(config: Config, log: (line: string) => void = 
     const databaseUrl = config.databaseUrl ?? pg!.url;
     const orm: Orm = await openDatabase(databaseUrl);
     stops.push(['database pool', () => orm.close(true)]);
+    const pool = createPgPool(databaseUrl);
+    stops.push(['event pool', () => pool.end()]);
 
     const clock = createClock(config.clock);
     if (config.clock.mode === 'manual') await restoreManualClock(orm, clock, config.clock.start?.toISOString() ?? '');
     const registry = new WorkflowRegistry(orm, clock);
     const workflows = new WorkflowService(orm, clock, registry, log);
-    const tickets = new TicketService(clock, registry);
+    const tickets = new TicketService(pool, clock, registry);
     const auth = new AuthService(orm, clock);
-    const scheduler = new TimerScheduler(orm, clock, tickets, log);
+    const scheduler = new TimerScheduler(pool, clock, tickets, log);
     const listener = new NotificationListener(databaseUrl, log);
     stops.push(['listener', () => listener.stop()]);
     const services: Services = {

@@ -19,7 +19,8 @@ export function ormOptions(clientUrl: string): Options {
     debug: false,
     allowGlobalContext: false,
     forceUtcTimezone: true,
-    pool: { min: 1, max: 20 },
+    // Reads and admin writes; the event path has its own pool (db/pg-pool.ts).
+    pool: { min: 1, max: 10 },
     migrations: {
       migrationsList,
       path: 'server/src/db/migrations',

@@ -31,6 +31,8 @@ export async function startHttpServer(
 ): Promise<HttpServer> {
   const schema = await buildAppSchema();
   const app = express();
+  // GraphQL answers are never conditional GETs; hashing every response body costs time.
+  app.set('etag', false);
   const httpServer = http.createServer(app);
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const log = (message: string, error: unknown) => services.log(`${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context.js';
-import { requirePrincipal, requireTenant, mayAccessTenant } from '../auth/principal.js';
+import { requirePrincipal, requireTenant, mayAccessTenant, tenantScopeOf } from '../auth/principal.js';
 import { JSONScalar } from '../graphql/scalars.js';
 import {
   AcceptanceAct,
@@ -21,7 +21,7 @@ import { TenantSchema } from '../tenants/tenant.entity.js';
 import { listTickets } from './ticket.query.js';
 import { allTenants, scopedEntityManager } from '../db/tenant-filter.js';
 import { isUuid } from './ticket.service.js';
-import { AppError, badInput, forbidden, notFound } from '../graphql/errors.js';
+import { badInput, forbidden, notFound } from '../graphql/errors.js';
 
 @Resolver(() => TicketType)
 export class TicketResolver {
@@ -64,7 +64,7 @@ export class TicketResolver {
     }
     requireTenant(principal, input.tenantId);
     const organizationId = await ctx.services.organizations.resolveForTicket(ctx.em, input);
-    return ctx.services.tickets.createTicket(ctx.em, { ...input, organizationId }, principal.actor);
+    return ctx.services.tickets.createTicket({ ...input, organizationId }, principal.actor);
   }
 
   @Mutation(() => TicketType)
@@ -77,13 +77,7 @@ export class TicketResolver {
   ): Promise<Ticket> {
     const principal = requirePrincipal(ctx.principal);
     if (data != null && (typeof data !== 'object' || Array.isArray(data))) throw badInput('data must be an object', ['data']);
-    try {
-      return await ctx.services.tickets.sendEvent(ctx.em, ticketId, { type, data: data ?? {} }, principal.actor, expectedVersion);
-    } catch (error) {
-      // The caller's tenant filter hides other tenants' tickets; say FORBIDDEN for those.
-      if (error instanceof AppError && error.code === 'NOT_FOUND') await findVisibleTicket(ctx, ticketId);
-      throw error;
-    }
+    return ctx.services.tickets.sendEvent(tenantScopeOf(principal), ticketId, { type, data: data ?? {} }, principal.actor, expectedVersion);
   }
 
   @FieldResolver(() => [String])

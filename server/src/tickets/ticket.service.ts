@@ -1,26 +1,27 @@
 /**
  * The ticket engine (DESIGN principle 3). A ticket is a persisted XState snapshot; every
- * event, whoever sends it (an agent, an integration, mail, a timer), goes through
- * `applyEvent`: one transaction that locks the ticket row, computes the next snapshot with
- * XState's pure transition, and writes snapshot, history, outbox and timer rows, bumping the
- * version. Concurrent writers queue on the row lock, so none is lost or applied to a stale
- * snapshot; `expectedVersion` turns a stale writer into VERSION_CONFLICT.
+ * event, whoever sends it (an agent, an integration, mail, a timer), goes through the same
+ * step: one transaction that locks the ticket row, computes the next snapshot with XState's
+ * pure transition, and writes snapshot, history, timer and outbox rows and the change
+ * notice, bumping the version. Concurrent writers queue on the row lock, so none is lost or
+ * applied to a stale snapshot; `expectedVersion` turns a stale writer into VERSION_CONFLICT.
+ *
+ * The transaction is plain SQL (ticket.store.ts) on the engine's own pool: it is the hot
+ * path, and the ORM's unit of work cost more than the database did (bench/README.md).
  */
 import { randomUUID } from 'node:crypto';
-import { LockMode } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../clock/clock.js';
 import type { WorkflowRegistry } from '../tenants/workflow-registry.js';
 import type { CompiledWorkflow, MachineStep } from '../workflow/index.js';
-import { TicketSchema, type Ticket, type StatusCategory } from './ticket.entity.js';
-import { TicketHistorySchema } from './history.entity.js';
-import { TimerSchema } from '../timers/timer.entity.js';
-import { nextTicketNumber } from './ticket-number.js';
-import { executeEffects } from './effects.js';
+import { counterScope, renderNumber } from '../workflow/index.js';
+import type { Ticket, StatusCategory } from './ticket.entity.js';
+import { withTransaction, type PgClient, type PgPool } from '../db/pg-pool.js';
+import { insertTicket, lockTicket, nextCounterValue, writeStep } from './ticket.store.js';
+import { lettersFor } from './effects.js';
+import { localDateIn } from '../clock/zones.js';
 import { EventNotAllowedError, VersionConflictError } from './ticket.errors.js';
-import { badInput, notFound } from '../graphql/errors.js';
-import { TenantSchema } from '../tenants/tenant.entity.js';
-import { publishTicketChange } from '../live/ticket-change.js';
+import { badInput, forbidden, notFound } from '../graphql/errors.js';
+import type { TenantScope } from '../db/tenant-filter.js';
 
 export interface CreateTicketInput {
   tenantId: string;
@@ -41,29 +42,31 @@ export interface TicketEvent {
 
 export class TicketService {
   constructor(
+    private readonly pool: PgPool,
     private readonly clock: Clock,
     private readonly registry: WorkflowRegistry,
   ) {}
 
   /** Registers a request. It is never refused for incomplete content (CONTRACT). */
-  async createTicket(em: EntityManager, input: CreateTicketInput, actor: string): Promise<Ticket> {
-    const tenant = await em.findOne(TenantSchema, { id: input.tenantId });
-    if (!tenant) throw badInput(`Unknown tenant "${input.tenantId}"`, ['tenantId']);
-    const workflow = await this.registry.forVersion(tenant.currentWorkflowVersionId);
+  async createTicket(input: CreateTicketInput, actor: string): Promise<Ticket> {
+    const current = await this.registry.current(input.tenantId);
+    if (!current) throw badInput(`Unknown tenant "${input.tenantId}"`, ['tenantId']);
+    const { versionId, workflow } = current;
     validateCreateInput(workflow, input);
     const fields = { ...(input.fields ?? {}) };
     if (input.from && fields.email === undefined && input.from.includes('@')) fields.email = input.from;
+    const { numbering, tenant } = workflow.definition;
 
-    return em.transactional(async (tx) => {
+    return withTransaction(this.pool, async (client) => {
       const now = this.clock.now();
-      const definition = workflow.definition;
-      const number = await nextTicketNumber(tx, tenant.id, definition.numbering, definition.tenant.timezone, now);
+      const localDate = localDateIn(tenant.timezone, now);
+      const seq = await nextCounterValue(client, input.tenantId, counterScope(numbering, localDate));
       const step = workflow.initialSnapshot({ fields, kind: input.kind ?? null });
-      const ticket = tx.create(TicketSchema, {
+      const ticket: Ticket = {
         id: randomUUID(),
-        tenantId: tenant.id,
-        workflowVersionId: tenant.currentWorkflowVersionId,
-        number,
+        tenantId: input.tenantId,
+        workflowVersionId: versionId,
+        number: renderNumber(numbering, localDate, seq),
         kind: input.kind ?? null,
         priority: input.priority ?? null,
         channel: input.channel,
@@ -73,26 +76,28 @@ export class TicketService {
         requester: input.from ?? null,
         version: 1,
         createdAt: now,
-        ...snapshotColumns(workflow, step.snapshot),
         updatedAt: now,
-      });
-      await this.#record(tx, ticket, workflow, step, { type: 'CREATE', data: null }, null, actor, now);
+        ...snapshotColumns(workflow, step),
+      };
+      await insertTicket(client, ticket);
+      await this.#record(client, ticket, workflow, step, { type: 'CREATE' }, null, actor, false);
       return ticket;
     });
   }
 
-  /** Applies a user's or integration's event, in its own transaction. */
-  async sendEvent(em: EntityManager, ticketId: string, event: TicketEvent, actor: string, expectedVersion?: number | null): Promise<Ticket> {
-    return em.transactional(async (tx) => {
-      const ticket = await lockTicket(tx, ticketId);
+  /** Applies an agent's or integration's event, in its own transaction. */
+  async sendEvent(scope: TenantScope, ticketId: string, event: TicketEvent, actor: string, expectedVersion?: number | null): Promise<Ticket> {
+    if (!isUuid(ticketId)) throw notFound(`Ticket ${ticketId}`);
+    return withTransaction(this.pool, async (client) => {
+      const ticket = await lockTicket(client, ticketId);
       if (!ticket) throw notFound(`Ticket ${ticketId}`);
+      if ('tenantIds' in scope && !scope.tenantIds.includes(ticket.tenantId)) throw forbidden(`Ticket ${ticketId} belongs to another tenant`);
       if (expectedVersion != null && expectedVersion !== ticket.version) throw new VersionConflictError(expectedVersion, ticket.version);
       const workflow = await this.registry.forVersion(ticket.workflowVersionId);
       // Only declared events come from outside; XState's own (timer) events do not.
       const step = workflow.eventTypes.includes(event.type) ? workflow.applyEvent(ticket.snapshot, toMachineEvent(event)) : null;
       if (!step?.changed) throw new EventNotAllowedError(event.type, ticket.state, workflow.availableEvents(ticket.snapshot));
-      await this.#commitStep(tx, ticket, workflow, step, event, actor);
-      return ticket;
+      return this.#commitStep(client, ticket, workflow, step, event, actor);
     });
   }
 
@@ -100,78 +105,48 @@ export class TicketService {
    * Applies a due timer's event inside the scheduler's transaction. Returns false when the
    * ticket no longer takes it (a cancel that raced the timer), which is not an error.
    */
-  async applyTimerEvent(tx: EntityManager, ticketId: string, event: TicketEvent): Promise<boolean> {
-    const ticket = await lockTicket(tx, ticketId);
+  async applyTimerEvent(client: PgClient, ticketId: string, event: TicketEvent): Promise<boolean> {
+    const ticket = await lockTicket(client, ticketId);
     if (!ticket) return false;
     const workflow = await this.registry.forVersion(ticket.workflowVersionId);
     const step = workflow.applyEvent(ticket.snapshot, toMachineEvent(event));
     if (!step.changed) return false;
-    await this.#commitStep(tx, ticket, workflow, step, event, 'system');
+    await this.#commitStep(client, ticket, workflow, step, event, 'system');
     return true;
   }
 
-  async #commitStep(tx: EntityManager, ticket: Ticket, workflow: CompiledWorkflow, step: MachineStep, event: TicketEvent, actor: string) {
+  async #commitStep(client: PgClient, before: Ticket, workflow: CompiledWorkflow, step: MachineStep, event: TicketEvent, actor: string) {
     const now = this.clock.now();
-    const fromState = ticket.state;
-    Object.assign(ticket, snapshotColumns(workflow, step.snapshot), { version: ticket.version + 1, updatedAt: now });
-    await this.#record(tx, ticket, workflow, step, event, fromState, actor, now);
+    const ticket: Ticket = { ...before, ...snapshotColumns(workflow, step), version: before.version + 1, updatedAt: now };
+    await this.#record(client, ticket, workflow, step, event, before.state, actor, true);
+    return ticket;
   }
 
-  /** Writes what one step produced besides the ticket row: history, timers, effects, notice. */
   async #record(
-    tx: EntityManager,
+    client: PgClient,
     ticket: Ticket,
     workflow: CompiledWorkflow,
     step: MachineStep,
     event: TicketEvent,
     fromState: string | null,
     actor: string,
-    now: Date,
+    updateTicket: boolean,
   ): Promise<void> {
-    tx.create(TicketHistorySchema, {
-      tenantId: ticket.tenantId,
-      ticketId: ticket.id,
-      version: ticket.version,
+    const at = ticket.updatedAt;
+    const data = event.data ?? {};
+    await writeStep(client, {
+      ticket,
+      updateTicket,
       event: event.type,
-      data: event.data && Object.keys(event.data).length ? event.data : null,
+      data,
       fromState,
-      toState: ticket.state,
       actor,
-      at: now,
+      at,
+      cancelledTimers: step.cancelledTimers,
+      timers: step.timers.map((t) => ({ key: t.id, event: t.event, dueAt: new Date(at.getTime() + t.delayMs) })),
+      letters: lettersFor(ticket, workflow, step.effects, data),
     });
-    if (step.cancelledTimers.length) {
-      // SKIP LOCKED: a row the scheduler holds is being fired right now and waits for this
-      // ticket's lock; waiting for it here would deadlock. Once we commit, the scheduler
-      // finds the ticket no longer takes the timer's event and marks it fired.
-      await tx.execute(
-        `update timer set status = 'cancelled' where id in (
-           select id from timer where ticket_id = ? and status = 'pending' and key in (${step.cancelledTimers.map(() => '?').join(', ')})
-           for update skip locked)`,
-        [ticket.id, ...step.cancelledTimers],
-      );
-    }
-    for (const timer of step.timers) {
-      tx.create(TimerSchema, {
-        tenantId: ticket.tenantId,
-        ticketId: ticket.id,
-        key: timer.id,
-        event: timer.event,
-        dueAt: new Date(now.getTime() + timer.delayMs),
-        status: 'pending',
-        createdAt: now,
-        firedAt: null,
-      });
-    }
-    executeEffects(tx, ticket, workflow, step.effects, event, now);
-    await tx.flush();
-    await publishTicketChange(tx, { tenantId: ticket.tenantId, ticketId: ticket.id, version: ticket.version, event: event.type });
   }
-}
-
-/** Reads the ticket and holds its row lock until the transaction ends. */
-function lockTicket(tx: EntityManager, ticketId: string): Promise<Ticket | null> {
-  if (!isUuid(ticketId)) return Promise.resolve(null);
-  return tx.findOne(TicketSchema, { id: ticketId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
 }
 
 export function isUuid(value: string): boolean {
@@ -182,8 +157,9 @@ function toMachineEvent(event: TicketEvent) {
   return { type: event.type, data: event.data ?? {} };
 }
 
-function snapshotColumns(workflow: CompiledWorkflow, snapshot: Record<string, unknown>) {
-  const context = (snapshot.context ?? {}) as { fields?: Record<string, unknown>; closeReason?: string | null };
+function snapshotColumns(workflow: CompiledWorkflow, step: MachineStep) {
+  const snapshot = step.snapshot as unknown as Record<string, unknown>;
+  const context = step.snapshot.context as { fields?: Record<string, unknown>; closeReason?: string | null };
   return {
     snapshot,
     state: workflow.stateName(snapshot),

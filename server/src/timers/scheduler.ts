@@ -4,10 +4,9 @@
  * row fires exactly once, and a crash before commit leaves it pending for the next claim.
  * Rows fire one at a time in due order, so a chain of timers plays out as time would.
  */
-import type { Orm } from '../db/orm.js';
 import type { Clock } from '../clock/clock.js';
 import type { TicketService } from '../tickets/ticket.service.js';
-import { allTenants, scopedEntityManager } from '../db/tenant-filter.js';
+import { withTransaction, type PgPool } from '../db/pg-pool.js';
 
 interface ClaimedTimer {
   id: string;
@@ -21,7 +20,7 @@ export class TimerScheduler {
   #running: Promise<number> | null = null;
 
   constructor(
-    private readonly orm: Orm,
+    private readonly pool: PgPool,
     private readonly clock: Clock,
     private readonly tickets: TicketService,
     private readonly log: (line: string) => void,
@@ -59,17 +58,18 @@ export class TimerScheduler {
     let fired = 0;
     for (;;) {
       const limit = until ?? this.clock.now();
-      const done = await scopedEntityManager(this.orm, allTenants).transactional(async (tx) => {
-        const [timer] = await tx.execute<ClaimedTimer[]>(
+      const done = await withTransaction(this.pool, async (client) => {
+        const { rows } = await client.query<ClaimedTimer>(
           `select id, ticket_id, event, due_at from timer
-           where status = 'pending' and due_at <= ?
+           where status = 'pending' and due_at <= $1
            order by due_at, id limit 1 for update skip locked`,
           [limit],
         );
+        const timer = rows[0];
         if (!timer) return true;
         beforeFire?.(new Date(timer.due_at));
-        await this.tickets.applyTimerEvent(tx, timer.ticket_id, timer.event);
-        await tx.execute(`update timer set status = 'fired', fired_at = ? where id = ?`, [this.clock.now(), timer.id]);
+        await this.tickets.applyTimerEvent(client, timer.ticket_id, timer.event);
+        await client.query(`update timer set status = 'fired', fired_at = $1 where id = $2`, [this.clock.now(), timer.id]);
         return false;
       });
       if (done) return fired;
