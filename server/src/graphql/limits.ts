@@ -43,21 +43,25 @@ export function depthLimitRule(limit = maxDepth) {
 
 /** Refuses a query whose estimated cost (1 per field) exceeds the limit. */
 export function costLimitPlugin(limit = maxCost): ApolloServerPlugin {
-  // Apollo caches parsed documents, so a client's repeated query is costed once, not per
-  // request. Variables could change list sizes, but no estimator here reads them.
-  const costs = new WeakMap<object, number>();
+  // Apollo caches parsed documents, so a client's repeated query is costed once per
+  // operation. Only @skip/@include make the cost depend on variables: those are costed
+  // every time.
+  const costs = new WeakMap<object, Map<string, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const cost = costs.get(document) ?? getComplexity({
+          const operation = request.operationName ?? '';
+          let byOperation = costs.get(document);
+          if (!byOperation) costs.set(document, (byOperation = new Map()));
+          const cost = byOperation.get(operation) ?? getComplexity({
             schema,
             query: document,
             operationName: request.operationName,
             variables: request.variables ?? {},
             estimators: [simpleEstimator({ defaultComplexity: 1 })],
           });
-          costs.set(document, cost);
+          if (!/@(skip|include)\b/.test(request.query ?? '')) byOperation.set(operation, cost);
           if (cost > limit) {
             throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${limit}`, { extensions: { code: 'BAD_USER_INPUT' } });
           }
