@@ -16,5 +16,14 @@ export interface GraphQLContext {
 }
 
 export function createContext(services: Services, principal: Principal | null): GraphQLContext {
-  return { principal, services, em: scopedEntityManager(services.orm, tenantScopeOf(principal)) };
+  let em: EntityManager | null = null;
+  return {
+    principal,
+    services,
+    // Forked on first use: most mutations never read through the ORM.
+    get em() {
+      em ??= scopedEntityManager(services.orm, tenantScopeOf(principal));
+      return em;
+    },
+  };
 }

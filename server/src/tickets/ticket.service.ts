@@ -14,7 +14,7 @@ import type { Clock } from '../clock/clock.js';
 import type { WorkflowRegistry } from '../tenants/workflow-registry.js';
 import type { CompiledWorkflow, MachineStep } from '../workflow/index.js';
 import { counterScope, renderNumber } from '../workflow/index.js';
-import type { Ticket, StatusCategory } from './ticket.entity.js';
+import type { Ticket } from './ticket.entity.js';
 import { withTransaction, type PgClient, type PgPool } from '../db/pg-pool.js';
 import { insertTicket, lockTicket, nextCounterValue, writeStep } from './ticket.store.js';
 import { lettersFor } from './effects.js';
@@ -77,7 +77,7 @@ export class TicketService {
         version: 1,
         createdAt: now,
         updatedAt: now,
-        ...snapshotColumns(workflow, step),
+        ...snapshotColumns(step),
       };
       await insertTicket(client, ticket);
       await this.#record(client, ticket, workflow, step, { type: 'CREATE' }, null, actor, false);
@@ -117,7 +117,7 @@ export class TicketService {
 
   async #commitStep(client: PgClient, before: Ticket, workflow: CompiledWorkflow, step: MachineStep, event: TicketEvent, actor: string) {
     const now = this.clock.now();
-    const ticket: Ticket = { ...before, ...snapshotColumns(workflow, step), version: before.version + 1, updatedAt: now };
+    const ticket: Ticket = { ...before, ...snapshotColumns(step), version: before.version + 1, updatedAt: now };
     await this.#record(client, ticket, workflow, step, event, before.state, actor, true);
     return ticket;
   }
@@ -157,13 +157,12 @@ function toMachineEvent(event: TicketEvent) {
   return { type: event.type, data: event.data ?? {} };
 }
 
-function snapshotColumns(workflow: CompiledWorkflow, step: MachineStep) {
-  const snapshot = step.snapshot as unknown as Record<string, unknown>;
+function snapshotColumns(step: MachineStep) {
   const context = step.snapshot.context as { fields?: Record<string, unknown>; closeReason?: string | null };
   return {
-    snapshot,
-    state: workflow.stateName(snapshot),
-    statusCategory: workflow.statusCategory(snapshot) as StatusCategory,
+    snapshot: step.snapshot as unknown as Record<string, unknown>,
+    state: step.state,
+    statusCategory: step.statusCategory,
     closeReason: context.closeReason ?? null,
     fields: context.fields ?? {},
   };

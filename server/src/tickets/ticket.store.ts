@@ -12,9 +12,12 @@ const ticketColumns = `id, tenant_id as "tenantId", workflow_version_id as "work
   channel, audience, subject, state, status_category as "statusCategory", close_reason as "closeReason", fields, snapshot,
   organization_id as "organizationId", requester, version, created_at as "createdAt", updated_at as "updatedAt"`;
 
+// The engine's statements are named, so each connection parses and plans them once.
+const lockTicketSql = `select ${ticketColumns} from ticket where id = $1 for update`;
+
 /** Reads the ticket and holds its row lock until the transaction ends. */
 export async function lockTicket(client: PgClient, ticketId: string): Promise<Ticket | null> {
-  const { rows } = await client.query<Ticket>(`select ${ticketColumns} from ticket where id = $1 for update`, [ticketId]);
+  const { rows } = await client.query<Ticket>({ name: 'lock-ticket', text: lockTicketSql, values: [ticketId] });
   return rows[0] ?? null;
 }
 
@@ -95,10 +98,10 @@ select pg_notify('${ticketChangedChannel}', $22)`;
 export async function writeStep(client: PgClient, r: StepRecord): Promise<void> {
   const t = r.ticket;
   const notice = JSON.stringify({ tenantId: t.tenantId, ticketId: t.id, version: t.version, event: r.event });
-  await client.query(recordStep, [
+  await client.query({ name: 'record-step', text: recordStep, values: [
     t.id, t.tenantId, t.state, t.statusCategory, t.closeReason, JSON.stringify(t.fields), JSON.stringify(t.snapshot), t.version,
     r.event, r.data && Object.keys(r.data).length ? JSON.stringify(r.data) : null, r.fromState, r.actor, r.at,
     r.cancelledTimers, r.timers.map((x) => x.key), r.timers.map((x) => JSON.stringify(x.event)), r.timers.map((x) => x.dueAt),
     r.letters.map((l) => l.to), r.letters.map((l) => l.subject), r.letters.map((l) => l.body), r.updateTicket, notice,
-  ]);
+  ] });
 }

@@ -86,13 +86,13 @@ function buildMachine(definition: WorkflowDefinition, resolveDelayMs: (expressio
 
   const delays = Object.fromEntries(collectDelayKeys(definition.machine.states).map((key) => [key, () => resolveDelayMs(key)]));
 
-  const fileContext = definition.machine.context ?? {};
+  const fileContext = definition.machine.context;
   const config = {
     ...definition.machine,
     options: { maxIterations: MAX_MICROSTEPS },
     context: ({ input }: { input: TicketInput }): TicketContext => ({
       // A fresh copy per ticket: the file's context object must never be shared or mutated.
-      ...(structuredClone(fileContext) as Record<string, unknown>),
+      ...(fileContext ? (structuredClone(fileContext) as Record<string, unknown>) : {}),
       fields: { ...(input.fields ?? {}) },
       kind: input.kind ?? null,
       closeReason: null,
@@ -222,7 +222,15 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
         throw new UnexpectedActionError(action.type);
       }
     }
-    return { snapshot: persist(next), changed, effects, timers: [...timers.values()], cancelledTimers: cancelled };
+    return {
+      snapshot: persist(next),
+      state: stateValueName(next.value),
+      statusCategory: categoryOf(next),
+      changed,
+      effects,
+      timers: [...timers.values()],
+      cancelledTimers: cancelled,
+    };
   };
 
   const persist = (snapshot: TicketSnapshot): PersistedTicketSnapshot =>
@@ -255,13 +263,7 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
     },
 
     statusCategory(persisted) {
-      const snapshot = restore(persisted);
-      const found = STATUS_CATEGORIES.filter((category) => snapshot.hasTag(category));
-      // The loader guarantees exactly one per atomic state; anything else is a bug to surface.
-      if (found.length !== 1) {
-        throw new SnapshotRestoreError(`state "${stateValueName(snapshot.value)}" has status categories [${found.join(', ')}]`);
-      }
-      return found[0] as StatusCategory;
+      return categoryOf(restore(persisted));
     },
 
     stateName(persisted) {
@@ -291,6 +293,15 @@ function runMachine<T>(what: string, step: () => T): T {
     if (error instanceof WorkflowError) throw error;
     throw new WorkflowError(`the workflow failed on ${what}: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+function categoryOf(snapshot: { hasTag(tag: string): boolean; value: StateValue }): StatusCategory {
+  const found = STATUS_CATEGORIES.filter((category) => snapshot.hasTag(category));
+  // The loader guarantees exactly one per atomic state; anything else is a bug to surface.
+  if (found.length !== 1) {
+    throw new SnapshotRestoreError(`state "${stateValueName(snapshot.value)}" has status categories [${found.join(', ')}]`);
+  }
+  return found[0] as StatusCategory;
 }
 
 /** `{ open: 'working' }` → `open.working`. Parallel states are not allowed by the schema. */

@@ -211,6 +211,9 @@ export interface WorkflowTimer {
  */
 export interface WorkflowStep {
   snapshot: PersistedTicketSnapshot;
+  /** The state after the step, nested states dot-separated, and its status category. */
+  state: string;
+  statusCategory: StatusCategory;
   /** True when the machine took a transition for the event (it was allowed). */
   changed: boolean;
   effects: WorkflowEffect[];
