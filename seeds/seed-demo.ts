@@ -1,7 +1,7 @@
 /**
- * Seeds an empty database with the demo desks of demo-data.ts, through the same services
- * (and so the same event path) as real work. Tenants whose workflow is not loaded, or whose
- * workflow refuses a demo step, are skipped with a note rather than stopping the boot.
+ * Seeds an empty database (no tickets yet) with the demo desks of demo-data.ts, through the
+ * same services, and so the same event path, as real work. A tenant whose workflow is not
+ * loaded is skipped.
  */
 import type { Services } from '../server/src/app/services.js';
 import { allTenants, scopedEntityManager } from '../server/src/db/tenant-filter.js';
@@ -21,11 +21,10 @@ export async function seedDemo(services: Services): Promise<{ seeded: boolean; a
     await services.auth.createUser({ email, password: demoAgentPassword, role: 'agent', tenantIds: [demo.tenantId] });
     agents.push(email);
     for (const organization of demo.organizations) {
-      await services.organizations.create(scopedEntityManager(services.orm, allTenants), { tenantId: demo.tenantId, ...organization });
+      await services.organizations.create(em, { tenantId: demo.tenantId, ...organization });
     }
     for (const ticket of demo.tickets) {
-      const scoped = scopedEntityManager(services.orm, allTenants);
-      const organizationId = await services.organizations.resolveForTicket(scoped, { tenantId: demo.tenantId, fields: ticket.fields });
+      const organizationId = await services.organizations.resolveForTicket(em, { tenantId: demo.tenantId, fields: ticket.fields });
       const created = await services.tickets.createTicket({ tenantId: demo.tenantId, organizationId, ...ticket }, 'system:demo');
       for (const event of ticket.path) await services.tickets.sendEvent(allTenants, created.id, event, `agent:${email}`);
     }

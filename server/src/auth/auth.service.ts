@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Orm } from '../db/orm.js';
-import type { Clock } from '../clock/clock.js';
+import { SystemClock, type Clock } from '../clock/clock.js';
 import { UserSchema, SessionSchema, ApiTokenSchema, type Role, type User, type ApiToken } from './user.entity.js';
 import { hashPassword, verifyPassword, newSecret, digestToken, randomPassword } from './password.js';
 import type { Principal } from './principal.js';
@@ -21,9 +21,14 @@ export class AuthService {
   readonly #cache = new Map<string, { principal: Principal | null; until: number }>();
   readonly #throttle = new LoginThrottle();
 
+  /**
+   * `clock` stamps records in product time; `wallClock` measures what security depends on
+   * (session lifetime, the principal cache), which must not stop or jump with a manual clock.
+   */
   constructor(
     private readonly orm: Orm,
     private readonly clock: Clock,
+    private readonly wallClock: Clock = new SystemClock(),
   ) {}
 
   async login(email: string, password: string): Promise<{ token: string; user: User }> {
@@ -38,7 +43,7 @@ export class AuthService {
     }
     this.#throttle.recordSuccess(key);
     const { token, hash } = newSecret('rgs');
-    const now = this.clock.now();
+    const now = this.wallClock.now();
     em.create(SessionSchema, { tokenHash: hash, userId: user.id, createdAt: now, expiresAt: new Date(now.getTime() + sessionLifetimeMs) });
     await em.flush();
     return { token, user };
@@ -49,7 +54,7 @@ export class AuthService {
     if (!token) return null;
     const hash = digestToken(token);
     const cached = this.#cache.get(hash);
-    const nowMs = Date.now(); // cache expiry is wall time, not product time
+    const nowMs = this.wallClock.now().getTime();
     if (cached && cached.until > nowMs) return cached.principal;
     const principal = await this.#lookup(hash);
     if (this.#cache.size > 10_000) this.#cache.clear();
@@ -61,7 +66,7 @@ export class AuthService {
     const em = this.orm.em.fork();
     const session = await em.findOne(SessionSchema, { tokenHash: hash });
     if (session) {
-      if (session.expiresAt.getTime() < this.clock.now().getTime() && this.clock.mode === 'system') return null;
+      if (session.expiresAt.getTime() < this.wallClock.now().getTime()) return null;
       const user = await em.findOne(UserSchema, { id: session.userId });
       return user ? userPrincipal(user) : null;
     }
