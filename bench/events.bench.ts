@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: ticket events applied per second through the full path (HTTP → Apollo →
- * type-graphql → TicketService.sendEvent → MikroORM → PostgreSQL) against the same
+ * type-graphql → TicketService.sendEvent → pg → PostgreSQL) against the same
  * transaction issued directly with `pg` (raw-event.ts), in the same run, on the same
  * database. It reports and never gates: the exit code is 0 whenever figures were produced.
  * See bench/README.md for what is measured, the knobs, and the latest findings.
@@ -18,9 +18,8 @@ import { loadConfig } from '../server/src/config/config.js';
 import { startServer, type RunningServer } from '../server/src/app/server.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../server/src/db/embedded-postgres.js';
 import { ormOptions } from '../server/src/db/orm.js';
+import { eventPoolSize } from '../server/src/db/pg-pool.js';
 import { scopedEntityManager } from '../server/src/db/tenant-filter.js';
-import { EntityManager as CoreEntityManager } from '@mikro-orm/core';
-import { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { CompiledWorkflow } from '../server/src/workflow/index.js';
 import { queryLog, type StatementStats } from './query-log.js';
 import { applyRawEvent, type RawNotice, type RawPlan, type RawTransition } from './raw-event.js';
@@ -35,13 +34,15 @@ import { startCpuProfile, summarizeCpuProfile, type ProfileSummary } from './cpu
 const env = process.env;
 const quick = env.BENCH_QUICK === '1';
 const ormPoolSize = ormOptions('postgresql://unused').pool?.max ?? 10;
+// The raw baseline gets as many connections as the server's event path has (db/pg-pool.ts).
+const enginePoolSize = eventPoolSize;
 const settings = {
   quick,
   tickets: intEnv('BENCH_TICKETS', quick ? 10_000 : 100_000),
   clients: intEnv('BENCH_CLIENTS', 32),
   warmupS: numEnv('BENCH_WARMUP_S', quick ? 1 : 3),
   durationS: numEnv('BENCH_DURATION_S', quick ? 3 : 20),
-  rawPoolSize: intEnv('BENCH_RAW_POOL', ormPoolSize),
+  rawPoolSize: intEnv('BENCH_RAW_POOL', enginePoolSize),
   ormPoolSize,
   breakdownEvents: intEnv('BENCH_BREAKDOWN_EVENTS', quick ? 100 : 400),
   profile: env.BENCH_PROFILE === '1',
@@ -612,17 +613,6 @@ function runWhatIfTier(
 // ---------------------------------------------------------------------------------------------
 // Where one event's time goes, one client at a time
 
-interface OrmOperation {
-  name: string;
-  callsPerEvent: number;
-  /** Wall time inside the call, database round trips included. */
-  wallMs: number;
-  /** Round trips of the statements this operation issues. */
-  databaseMs: number;
-  /** wall − database: what MikroORM (and knex, pg) spend in this process. */
-  cpuMs: number;
-}
-
 interface Breakdown {
   events: number;
   statementsPerEvent: number;
@@ -635,31 +625,19 @@ interface Breakdown {
     sendEvent: number;
     databaseRoundTrips: number;
     xstate: number;
-    /** sendEvent minus database round trips minus XState: MikroORM and service code. */
-    ormAndServiceCpu: number;
+    /** sendEvent minus database round trips minus XState: the engine's own code and pg. */
+    serviceCpu: number;
     /** client round trip minus sendEvent minus authenticate: HTTP, express, Apollo, type-graphql. */
     httpAndGraphql: number;
   };
-  /** Inside sendEvent, by MikroORM call (nested: transactional holds the others). */
-  orm: OrmOperation[];
 }
 
-/** Which ORM call issues a statement of this shape. */
-function issuerOf(shape: string): string {
-  if (/^(BEGIN|COMMIT|ROLLBACK)/i.test(shape)) return 'transactional';
-  if (/^select "t0"\.\* from "ticket"/.test(shape)) return 'findOne';
-  if (/^(insert|update|delete) /i.test(shape)) return 'flush';
-  if (/pg_notify/.test(shape)) return 'execute';
-  return 'other';
-}
 
 async function timeBreakdown(server: RunningServer, worker: Worker, fixture: Fixture, meter: ReturnType<typeof usageMeter>): Promise<Breakdown> {
   const { services } = server;
   const totals = new Map<string, number>();
-  const calls = new Map<string, number>();
   const add = (key: string, ms: number) => {
     totals.set(key, (totals.get(key) ?? 0) + ms);
-    calls.set(key, (calls.get(key) ?? 0) + 1);
   };
   const restore: Array<() => void> = [];
   // Wrappers are own properties for the duration of the run only (on instances, or on the
@@ -683,13 +661,6 @@ async function timeBreakdown(server: RunningServer, worker: Worker, fixture: Fix
   time(services.auth, 'authenticate', 'authenticate');
   time(services.tickets, 'sendEvent', 'sendEvent');
   time(workflow, 'applyEvent', 'xstate');
-  time(workflow, 'stateName', 'xstate');
-  time(workflow, 'statusCategory', 'xstate');
-  time(CoreEntityManager.prototype, 'transactional', 'orm.transactional');
-  time(CoreEntityManager.prototype, 'findOne', 'orm.findOne');
-  time(CoreEntityManager.prototype, 'create', 'orm.create');
-  time(CoreEntityManager.prototype, 'flush', 'orm.flush');
-  time(SqlEntityManager.prototype, 'execute', 'orm.execute');
   queryLog.start();
   let result: PhaseResult;
   let statements: StatementStats[];
@@ -712,17 +683,6 @@ async function timeBreakdown(server: RunningServer, worker: Worker, fixture: Fix
   const per = (key: string) => (totals.get(key) ?? 0) / events;
   const dbMs = statements.reduce((sum, s) => sum + s.totalMs, 0) / events;
   const statementCount = statements.reduce((sum, s) => sum + s.count, 0);
-  const dbBy = (issuer: string) => statements.filter((s) => issuerOf(s.shape) === issuer).reduce((sum, s) => sum + s.totalMs, 0) / events;
-  const operation = (name: string, label: string, databaseMs: number): OrmOperation => ({
-    name,
-    callsPerEvent: (calls.get(label) ?? 0) / events,
-    wallMs: per(label),
-    databaseMs,
-    cpuMs: per(label) - databaseMs,
-  });
-  const inner = ['orm.findOne', 'orm.create', 'orm.flush', 'orm.execute', 'xstate'].reduce((sum, label) => sum + per(label), 0);
-  const transaction = operation('transactional: begin, commit, bookkeeping, service code', 'orm.transactional', dbBy('transactional'));
-  transaction.cpuMs -= inner;
   return {
     events: result.appliedTotal,
     statementsPerEvent: statementCount / events,
@@ -734,16 +694,9 @@ async function timeBreakdown(server: RunningServer, worker: Worker, fixture: Fix
       sendEvent: per('sendEvent'),
       databaseRoundTrips: dbMs,
       xstate: per('xstate'),
-      ormAndServiceCpu: per('sendEvent') - dbMs - per('xstate'),
+      serviceCpu: per('sendEvent') - dbMs - per('xstate'),
       httpAndGraphql: result.latencyMs.mean - per('sendEvent') - per('authenticate'),
     },
-    orm: [
-      operation('findOne (ticket, FOR UPDATE)', 'orm.findOne', dbBy('findOne')),
-      operation('create (history, outbox, message)', 'orm.create', 0),
-      operation('flush (inserts, update)', 'orm.flush', dbBy('flush')),
-      operation('execute (pg_notify)', 'orm.execute', dbBy('execute')),
-      transaction,
-    ],
   };
 }
 
@@ -787,13 +740,8 @@ function printBreakdown(b: Breakdown) {
   say(`    authenticate                 ${fmt(m.authenticate, 2).padStart(7)}`);
   say(`    TicketService.sendEvent      ${fmt(m.sendEvent, 2).padStart(7)}`);
   say(`      database round trips       ${fmt(m.databaseRoundTrips, 2).padStart(7)}   (${fmt(b.statementsPerEvent, 1)} statements per event)`);
-  say(`      XState (apply, stateName, statusCategory) ${fmt(m.xstate, 2)}`);
-  say(`      MikroORM + service code    ${fmt(m.ormAndServiceCpu, 2).padStart(7)}`);
-  say(`    by MikroORM call (one client; cpu = wall − its statements' round trips):`);
-  say(`      ${'call'.padEnd(56)}${'calls/ev'.padStart(9)}${'wall ms'.padStart(9)}${'db ms'.padStart(8)}${'cpu ms'.padStart(8)}`);
-  for (const o of b.orm) {
-    say(`      ${o.name.padEnd(56)}${fmt(o.callsPerEvent, 2).padStart(9)}${fmt(o.wallMs, 2).padStart(9)}${fmt(o.databaseMs, 2).padStart(8)}${fmt(o.cpuMs, 2).padStart(8)}`);
-  }
+  say(`      XState (applyEvent)        ${fmt(m.xstate, 2).padStart(7)}`);
+  say(`      engine code and pg         ${fmt(m.serviceCpu, 2).padStart(7)}`);
   say(`    statements per event (server, with mean round trip):`);
   for (const s of b.statements) say(`      ${fmt(s.perEvent, 2).padStart(5)} × ${fmt(s.meanMs, 2).padStart(5)} ms  ${s.shape.slice(0, 110)}`);
 }
@@ -865,7 +813,7 @@ async function main(): Promise<number> {
     say(`  PostgreSQL ${machine.postgres} (${settings.database}); server on ${server.url}`);
     say(
       `  ${settings.tickets.toLocaleString('en')} tickets, ${settings.clients} clients, ${settings.warmupS} s warm-up + ${settings.durationS} s per tier, ` +
-        `raw pool ${settings.rawPoolSize} (server ORM pool ${settings.ormPoolSize})`,
+        `raw pool ${settings.rawPoolSize} (server event pool ${enginePoolSize}, ORM pool ${settings.ormPoolSize})`,
     );
 
     const { login: adminLogin } = await gql<{ login: { token: string } }>(server, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: admin.email, p: admin.password });
@@ -920,7 +868,7 @@ async function main(): Promise<number> {
     // Raw first: whatever the first phase leaves behind (table growth) then weighs on the
     // full path, so the ratio errs on the unflattering side.
     const s = server;
-    const leanPool = new pg.Pool({ connectionString: database.url, max: settings.ormPoolSize, idleTimeoutMillis: 0 });
+    const leanPool = new pg.Pool({ connectionString: database.url, max: enginePoolSize, idleTimeoutMillis: 0 });
     const tiers: Array<{ key: string; name: string; run(meter: ReturnType<typeof usageMeter>): Promise<LoopResult> }> = [
       { key: 'raw', name: 'raw pg (same transaction)', run: (meter) => runWorkerPhase(w, phaseRequest('raw'), meter) },
       { key: 'full', name: 'full path (HTTP + GraphQL)', run: (meter) => runWorkerPhase(w, phaseRequest('full'), meter) },

@@ -9,7 +9,10 @@ import pg from 'pg';
 export type PgPool = pg.Pool;
 export type PgClient = pg.PoolClient;
 
-export function createPgPool(connectionString: string, max = 20): PgPool {
+/** Connections of the event path's pool; the ORM's pool for reads is separate (orm.ts). */
+export const eventPoolSize = 20;
+
+export function createPgPool(connectionString: string, max = eventPoolSize): PgPool {
   const pool = new pg.Pool({ connectionString, max });
   // An idle client's error (the server restarted) must not crash the process.
   pool.on('error', () => undefined);
