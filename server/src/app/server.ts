@@ -36,7 +36,6 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const stops: Array<[string, () => Promise<void>]> = [];
   const stopAll = async () => {
     for (const [name, stop] of stops.reverse()) {
-      if (process.env.DEBUG_SHUTDOWN) log(`stopping ${name}`);
       await stop().catch((e) => log(`stopping ${name} failed: ${String(e)}`));
     }
   };
@@ -84,7 +83,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
     }
 
     let ready = false;
-    const http = await startHttpServer(services, { port: config.port, host: config.host, adminDistDir: config.adminDistDir, isReady: () => ready });
+    // Healthy: booted, and the database answers now.
+    const isHealthy = async () => ready && (await pool.query('select 1').then(() => true, () => false));
+    const http = await startHttpServer(services, { port: config.port, host: config.host, adminDistDir: config.adminDistDir, isHealthy });
     stops.push(['http', () => http.stop()]);
     scheduler.start(config.schedulerIntervalMs);
     stops.push(['scheduler', () => scheduler.stop()]);

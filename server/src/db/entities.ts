@@ -9,6 +9,7 @@ import { UserSchema, SessionSchema, ApiTokenSchema } from '../auth/user.entity.j
 import { OrganizationSchema } from '../orgs/organization.entity.js';
 import { TicketCounterSchema } from '../tickets/counter.entity.js';
 import { ClockStateSchema } from '../clock/clock-state.entity.js';
+import { InboundMailSchema } from '../intake/inbound-mail.entity.js';
 
 /** Every entity of the schema; migrations are generated from this list. */
 export const entities = [
@@ -25,4 +26,5 @@ export const entities = [
   OrganizationSchema,
   TicketCounterSchema,
   ClockStateSchema,
+  InboundMailSchema,
 ];

@@ -27,7 +27,7 @@ export interface HttpServer {
 
 export async function startHttpServer(
   services: Services,
-  options: { port: number; host: string; adminDistDir: string; isReady: () => boolean },
+  options: { port: number; host: string; adminDistDir: string; isHealthy: () => Promise<boolean> },
 ): Promise<HttpServer> {
   const schema = await buildAppSchema();
   const app = express();
@@ -75,8 +75,9 @@ export async function startHttpServer(
   });
   await apollo.start();
 
-  app.get('/healthz', (_req, res) => {
-    res.status(options.isReady() ? 200 : 503).json({ ok: options.isReady() });
+  app.get('/healthz', async (_req, res) => {
+    const ok = await options.isHealthy();
+    res.status(ok ? 200 : 503).json({ ok });
   });
   app.use(
     '/graphql',

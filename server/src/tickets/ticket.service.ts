@@ -40,6 +40,13 @@ export interface TicketEvent {
   data?: Record<string, unknown> | null;
 }
 
+interface PreparedCreate {
+  input: CreateTicketInput;
+  fields: Record<string, unknown>;
+  versionId: string;
+  workflow: CompiledWorkflow;
+}
+
 export class TicketService {
   constructor(
     private readonly pool: PgPool,
@@ -49,56 +56,87 @@ export class TicketService {
 
   /** Registers a request. It is never refused for incomplete content (CONTRACT). */
   async createTicket(input: CreateTicketInput, actor: string): Promise<Ticket> {
+    const prepared = await this.#prepareCreate(input);
+    return withTransaction(this.pool, (client) => this.#insertCreated(client, prepared, actor, randomUUID()));
+  }
+
+  /**
+   * `createTicket` inside a transaction the caller holds (mail intake stores the raw message
+   * in the same one). `id` lets the caller write rows that refer to the ticket first.
+   */
+  async createTicketIn(client: PgClient, input: CreateTicketInput, actor: string, options: { id?: string } = {}): Promise<Ticket> {
+    const prepared = await this.#prepareCreate(input);
+    return this.#insertCreated(client, prepared, actor, options.id ?? randomUUID());
+  }
+
+  async #prepareCreate(input: CreateTicketInput): Promise<PreparedCreate> {
     const current = await this.registry.current(input.tenantId);
     if (!current) throw badInput(`Unknown tenant "${input.tenantId}"`, ['tenantId']);
-    const { versionId, workflow } = current;
-    validateCreateInput(workflow, input);
+    validateCreateInput(current.workflow, input);
     const fields = { ...(input.fields ?? {}) };
     if (input.from && fields.email === undefined && input.from.includes('@')) fields.email = input.from;
-    const { numbering, tenant } = workflow.definition;
+    return { input, fields, ...current };
+  }
 
-    return withTransaction(this.pool, async (client) => {
-      const now = this.clock.now();
-      const localDate = localDateIn(tenant.timezone, now);
-      const seq = await nextCounterValue(client, input.tenantId, counterScope(numbering, localDate));
-      const step = workflow.initialSnapshot({ fields, kind: input.kind ?? null });
-      const ticket: Ticket = {
-        id: randomUUID(),
-        tenantId: input.tenantId,
-        workflowVersionId: versionId,
-        number: renderNumber(numbering, localDate, seq),
-        kind: input.kind ?? null,
-        priority: input.priority ?? null,
-        channel: input.channel,
-        audience: input.audience ?? null,
-        subject: input.subject ?? null,
-        organizationId: input.organizationId ?? null,
-        requester: input.from ?? null,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-        ...snapshotColumns(step),
-      };
-      await insertTicket(client, ticket);
-      await this.#record(client, ticket, workflow, step, { type: 'CREATE' }, null, actor, false);
-      return ticket;
-    });
+  async #insertCreated(
+    client: PgClient,
+    prepared: PreparedCreate,
+    actor: string,
+    id: string,
+  ): Promise<Ticket> {
+    const { input, fields, versionId, workflow } = prepared;
+    const { numbering, tenant } = workflow.definition;
+    const now = this.clock.now();
+    const localDate = localDateIn(tenant.timezone, now);
+    const seq = await nextCounterValue(client, input.tenantId, counterScope(numbering, localDate));
+    const step = workflow.initialSnapshot({ fields, kind: input.kind ?? null });
+    const ticket: Ticket = {
+      id,
+      tenantId: input.tenantId,
+      workflowVersionId: versionId,
+      number: renderNumber(numbering, localDate, seq),
+      kind: input.kind ?? null,
+      priority: input.priority ?? null,
+      channel: input.channel,
+      audience: input.audience ?? null,
+      subject: input.subject ?? null,
+      organizationId: input.organizationId ?? null,
+      requester: input.from ?? null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      ...snapshotColumns(step),
+    };
+    await insertTicket(client, ticket);
+    await this.#record(client, ticket, workflow, step, { type: 'CREATE' }, null, actor, false);
+    return ticket;
   }
 
   /** Applies an agent's or integration's event, in its own transaction. */
   async sendEvent(scope: TenantScope, ticketId: string, event: TicketEvent, actor: string, expectedVersion?: number | null): Promise<Ticket> {
     if (!isUuid(ticketId)) throw notFound(`Ticket ${ticketId}`);
-    return withTransaction(this.pool, async (client) => {
-      const ticket = await lockTicket(client, ticketId);
-      if (!ticket) throw notFound(`Ticket ${ticketId}`);
-      if ('tenantIds' in scope && !scope.tenantIds.includes(ticket.tenantId)) throw forbidden(`Ticket ${ticketId} belongs to another tenant`);
-      if (expectedVersion != null && expectedVersion !== ticket.version) throw new VersionConflictError(expectedVersion, ticket.version);
-      const workflow = await this.registry.forVersion(ticket.workflowVersionId);
-      // Only declared events come from outside; XState's own (timer) events do not.
-      const step = workflow.eventTypes.includes(event.type) ? workflow.applyEvent(ticket.snapshot, toMachineEvent(event)) : null;
-      if (!step?.changed) throw new EventNotAllowedError(event.type, ticket.state, workflow.availableEvents(ticket.snapshot));
-      return this.#commitStep(client, ticket, workflow, step, event, actor);
-    });
+    return withTransaction(this.pool, (client) => this.sendEventIn(client, scope, ticketId, event, actor, expectedVersion));
+  }
+
+  /** `sendEvent` inside a transaction the caller holds (e.g. a mail appended to its ticket). */
+  async sendEventIn(
+    client: PgClient,
+    scope: TenantScope,
+    ticketId: string,
+    event: TicketEvent,
+    actor: string,
+    expectedVersion?: number | null,
+  ): Promise<Ticket> {
+    if (!isUuid(ticketId)) throw notFound(`Ticket ${ticketId}`);
+    const ticket = await lockTicket(client, ticketId);
+    if (!ticket) throw notFound(`Ticket ${ticketId}`);
+    if ('tenantIds' in scope && !scope.tenantIds.includes(ticket.tenantId)) throw forbidden(`Ticket ${ticketId} belongs to another tenant`);
+    if (expectedVersion != null && expectedVersion !== ticket.version) throw new VersionConflictError(expectedVersion, ticket.version);
+    const workflow = await this.registry.forVersion(ticket.workflowVersionId);
+    // Only declared events come from outside; XState's own (timer) events do not.
+    const step = workflow.eventTypes.includes(event.type) ? workflow.applyEvent(ticket.snapshot, toMachineEvent(event)) : null;
+    if (!step?.changed) throw new EventNotAllowedError(event.type, ticket.state, workflow.availableEvents(ticket.snapshot));
+    return this.#commitStep(client, ticket, workflow, step, event, actor);
   }
 
   /**

@@ -1,0 +1,72 @@
+/**
+ * The SQL of mail intake. It runs on the ticket engine's connection, inside the transaction
+ * that also writes the ticket, so the raw mail and what it produced commit together.
+ */
+import type { PgClient } from '../db/pg-pool.js';
+import type { InboundMailStatus } from './inbound-mail.entity.js';
+
+export async function insertInboundMail(client: PgClient, row: { id: string; raw: string; receivedAt: Date }): Promise<void> {
+  await client.query(`insert into inbound_mail (id, raw, received_at, status) values ($1, $2, $3, 'received')`, [
+    row.id,
+    row.raw,
+    row.receivedAt,
+  ]);
+}
+
+export interface InboundMailOutcome {
+  status: InboundMailStatus;
+  reason: string | null;
+  tenantId: string | null;
+  ticketId: string | null;
+  messageId: string | null;
+  from: string | null;
+  to: string | null;
+  subject: string | null;
+}
+
+export async function recordInboundMailOutcome(client: PgClient, id: string, o: InboundMailOutcome): Promise<void> {
+  await client.query(
+    `update inbound_mail set status = $2, reason = $3, tenant_id = $4, ticket_id = $5, message_id = $6, sender = $7, recipient = $8, subject = $9
+     where id = $1`,
+    [id, o.status, o.reason, o.tenantId, o.ticketId, o.messageId, o.from, o.to, o.subject],
+  );
+}
+
+export async function insertInboundMessage(
+  client: PgClient,
+  m: { tenantId: string; ticketId: string; from: string; to: string; subject: string | null; body: string; at: Date },
+): Promise<void> {
+  await client.query(
+    `insert into message (tenant_id, ticket_id, direction, channel, sender, recipient, subject, body, at)
+     values ($1, $2, 'in', 'email', $3, $4, $5, $6, $7)`,
+    [m.tenantId, m.ticketId, m.from, m.to, m.subject, m.body, m.at],
+  );
+}
+
+/** A letter that belongs to no ticket (e.g. why a mail was not registered), for the outbox worker. */
+export async function insertOutboxLetter(
+  client: PgClient,
+  l: { tenantId: string; to: string; subject: string; body: string; at: Date },
+): Promise<void> {
+  await client.query(
+    `insert into outbox (tenant_id, ticket_id, kind, recipient, subject, body, status, attempts, created_at)
+     values ($1, null, 'mail', $2, $3, $4, 'pending', 0, $5)`,
+    [l.tenantId, l.to, l.subject, l.body, l.at],
+  );
+}
+
+export interface ThreadCandidate {
+  id: string;
+  number: string;
+  statusCategory: string;
+}
+
+/** The tenant's tickets with these numbers, locked so a concurrent event waits for the append. */
+export async function lockTicketsByNumber(client: PgClient, tenantId: string, numbers: string[]): Promise<ThreadCandidate[]> {
+  if (!numbers.length) return [];
+  const { rows } = await client.query<ThreadCandidate>(
+    `select id, number, status_category as "statusCategory" from ticket where tenant_id = $1 and number = any($2::text[]) for update`,
+    [tenantId, numbers],
+  );
+  return rows;
+}

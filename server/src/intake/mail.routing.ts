@@ -1,0 +1,49 @@
+/**
+ * Which tenant and channel a mail is for: its recipient addresses (To, then Cc, then the
+ * Delivered-To / X-Original-To a relay adds for a Bcc'd mailbox), compared without case
+ * against every tenant's email channels in the workflow in force. Pure: the caller lists the
+ * tenants and their workflows.
+ */
+import type { ChannelDefinition, WorkflowDefinition } from '../workflow/index.js';
+import type { ParsedInboundMail } from './mail.parse.js';
+
+export interface TenantWorkflow {
+  tenantId: string;
+  definition: WorkflowDefinition;
+}
+
+export interface MailRoute {
+  tenantId: string;
+  definition: WorkflowDefinition;
+  channel: ChannelDefinition;
+  /** The recipient address that matched, as the channel spells it. */
+  address: string;
+}
+
+/** Every route the mail's recipients match, in the order of the recipients. */
+export function routesFor(mail: ParsedInboundMail, tenants: TenantWorkflow[]): MailRoute[] {
+  const routes: MailRoute[] = [];
+  const seen = new Set<string>();
+  for (const recipient of [...mail.to, ...mail.cc, ...mail.deliveredTo]) {
+    const address = recipient.address.toLowerCase();
+    for (const tenant of tenants) {
+      for (const channel of tenant.definition.channels) {
+        if (channel.kind !== 'email' || !channel.address || channel.address.trim().toLowerCase() !== address) continue;
+        const key = `${tenant.tenantId} ${address}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        routes.push({ tenantId: tenant.tenantId, definition: tenant.definition, channel, address: channel.address });
+      }
+    }
+  }
+  return routes;
+}
+
+/** The channel's routing rule the mail breaks, as a reason the sender can act on; or null. */
+export function routingRuleBroken(route: MailRoute, subject: string): string | null {
+  const phrase = route.channel.routing?.subjectContains;
+  if (phrase && !subject.toLocaleLowerCase('ru').includes(phrase.toLocaleLowerCase('ru'))) {
+    return `the subject must contain «${phrase}»`;
+  }
+  return null;
+}
