@@ -15,6 +15,7 @@ import { TicketService } from '../tickets/ticket.service.js';
 import { AuthService } from '../auth/auth.service.js';
 import { OrganizationService } from '../orgs/organization.service.js';
 import { TimerScheduler } from '../timers/scheduler.js';
+import { MailIntakeService } from '../intake/intake.service.js';
 import { NotificationListener } from '../live/notification-listener.js';
 import { LiveService } from '../live/live.service.js';
 import { ticketChangedChannel } from '../live/ticket-change.js';
@@ -70,6 +71,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
       organizations: new OrganizationService(clock),
       live: new LiveService(listener),
       scheduler,
+      intake: new MailIntakeService(pool, orm, clock, registry, tickets, log),
       log,
     };
     listener.on(clockChannel, (iso) => services.clockService.onRemoteAdvance(iso));

@@ -11,6 +11,7 @@ import type { OrganizationService } from '../orgs/organization.service.js';
 import type { ClockService } from '../clock/clock.service.js';
 import type { LiveService } from '../live/live.service.js';
 import type { TimerScheduler } from '../timers/scheduler.js';
+import type { MailIntakeService } from '../intake/intake.service.js';
 
 export interface Services {
   orm: Orm;
@@ -23,5 +24,6 @@ export interface Services {
   organizations: OrganizationService;
   live: LiveService;
   scheduler: TimerScheduler;
+  intake: MailIntakeService;
   log: (line: string) => void;
 }

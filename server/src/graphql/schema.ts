@@ -13,12 +13,13 @@ import { OrganizationResolver } from '../orgs/organization.resolver.js';
 import { OutboxResolver } from '../outbox/outbox.resolver.js';
 import { ClockResolver } from '../clock/clock.resolver.js';
 import { TicketChangeResolver } from '../live/ticket-change.resolver.js';
+import { IntakeResolver } from '../intake/intake.resolver.js';
 
 let built: Promise<GraphQLSchema> | null = null;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [TicketResolver, TenantResolver, AuthResolver, OrganizationResolver, OutboxResolver, ClockResolver, TicketChangeResolver],
+    resolvers: [TicketResolver, TenantResolver, AuthResolver, OrganizationResolver, OutboxResolver, ClockResolver, TicketChangeResolver, IntakeResolver],
     validate: false,
     // Every subscription brings its own `subscribe` reading the instance's LiveService;
     // type-graphql insists on a pubSub all the same.

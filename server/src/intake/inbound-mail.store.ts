@@ -61,11 +61,11 @@ export interface ThreadCandidate {
   statusCategory: string;
 }
 
-/** The tenant's tickets with these numbers, locked so a concurrent event waits for the append. */
-export async function lockTicketsByNumber(client: PgClient, tenantId: string, numbers: string[]): Promise<ThreadCandidate[]> {
+/** The tenant's tickets with these numbers (not locked: the one the mail joins is locked then). */
+export async function findTicketsByNumber(client: PgClient, tenantId: string, numbers: string[]): Promise<ThreadCandidate[]> {
   if (!numbers.length) return [];
   const { rows } = await client.query<ThreadCandidate>(
-    `select id, number, status_category as "statusCategory" from ticket where tenant_id = $1 and number = any($2::text[]) for update`,
+    `select id, number, status_category as "statusCategory" from ticket where tenant_id = $1 and number = any($2::text[])`,
     [tenantId, numbers],
   );
   return rows;

@@ -39,11 +39,18 @@ export function routesFor(mail: ParsedInboundMail, tenants: TenantWorkflow[]): M
   return routes;
 }
 
-/** The channel's routing rule the mail breaks, as a reason the sender can act on; or null. */
-export function routingRuleBroken(route: MailRoute, subject: string): string | null {
+/**
+ * The channel's routing rule the mail breaks (TOM-2: a shared mailbox takes only subjects with
+ * a phrase), as the receipt's reason and as the sentence the sender's reply explains it with;
+ * or null. The phrase is compared without case: a requester who typed it is not refused.
+ */
+export function routingRuleBroken(route: MailRoute, subject: string): { reason: string; explanation: string } | null {
   const phrase = route.channel.routing?.subjectContains;
   if (phrase && !subject.toLocaleLowerCase('ru').includes(phrase.toLocaleLowerCase('ru'))) {
-    return `the subject must contain «${phrase}»`;
+    return {
+      reason: `the subject must contain «${phrase}»`,
+      explanation: `тема письма должна содержать «${phrase}». Отправьте письмо повторно, указав «${phrase}» в теме`,
+    };
   }
   return null;
 }
