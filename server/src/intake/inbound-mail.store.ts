@@ -3,7 +3,7 @@
  * that also writes the ticket, so the raw mail and what it produced commit together.
  */
 import type { PgClient } from '../db/pg-pool.js';
-import type { InboundMailStatus } from './inbound-mail.entity.js';
+import type { InboundMail } from './inbound-mail.entity.js';
 
 export async function insertInboundMail(client: PgClient, row: { id: string; raw: string; receivedAt: Date }): Promise<void> {
   await client.query(`insert into inbound_mail (id, raw, received_at, status) values ($1, $2, $3, 'received')`, [
@@ -13,16 +13,8 @@ export async function insertInboundMail(client: PgClient, row: { id: string; raw
   ]);
 }
 
-export interface InboundMailOutcome {
-  status: InboundMailStatus;
-  reason: string | null;
-  tenantId: string | null;
-  ticketId: string | null;
-  messageId: string | null;
-  from: string | null;
-  to: string | null;
-  subject: string | null;
-}
+/** What processing found out about a stored mail: the row without its raw text and arrival. */
+export type InboundMailOutcome = Omit<InboundMail, 'id' | 'raw' | 'receivedAt'>;
 
 export async function recordInboundMailOutcome(client: PgClient, id: string, o: InboundMailOutcome): Promise<void> {
   await client.query(
