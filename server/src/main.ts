@@ -5,7 +5,7 @@
 import 'reflect-metadata';
 import { loadConfig, ConfigError } from './config/config.js';
 import { startServer } from './app/server.js';
-import { EmbeddedPostgresError } from './db/embedded-postgres.js';
+import { EmbeddedPostgresError, stopOnSignals } from './db/embedded-postgres.js';
 
 const log = (line: string) => console.log(line);
 
@@ -17,26 +17,18 @@ try {
   if (server.bootstrapAdmin) {
     console.log(`First boot: sign in as ${server.bootstrapAdmin.email} with password ${server.bootstrapAdmin.password} (shown once)`);
   }
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: stopping`);
-    // A stop that hangs must not leave the process (and its database) half alive.
-    setTimeout(() => {
-      console.error('shutdown took longer than 30 s; exiting');
-      process.exit(1);
-    }, 30_000).unref();
-    server.stop().then(
-      () => process.exit(0),
-      (error) => {
-        console.error(error);
+  // The server (HTTP first, the database last) stops on SIGTERM/SIGINT; a stop that hangs
+  // must not leave the process, and its database, half alive.
+  stopOnSignals(
+    () => {
+      setTimeout(() => {
+        console.error('shutdown took longer than 30 s; exiting');
         process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+      }, 30_000).unref();
+      return server.stop();
+    },
+    { log },
+  );
 } catch (error) {
   if (error instanceof EmbeddedPostgresError || error instanceof ConfigError) {
     console.error(error.message);
