@@ -68,8 +68,18 @@ export class TimerScheduler {
         const timer = rows[0];
         if (!timer) return true;
         beforeFire?.(new Date(timer.due_at));
-        await this.tickets.applyTimerEvent(client, timer.ticket_id, timer.event);
-        await client.query(`update timer set status = 'fired', fired_at = $1 where id = $2`, [this.clock.now(), timer.id]);
+        // A timer whose event fails (a workflow bug) is set aside as failed, so it cannot
+        // block every timer due after it.
+        await client.query('savepoint fire');
+        let status = 'fired';
+        try {
+          await this.tickets.applyTimerEvent(client, timer.ticket_id, timer.event);
+        } catch (error) {
+          await client.query('rollback to savepoint fire');
+          status = 'failed';
+          this.log(`timer ${timer.id} of ticket ${timer.ticket_id} failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        await client.query(`update timer set status = $1, fired_at = $2 where id = $3`, [status, this.clock.now(), timer.id]);
         return false;
       });
       if (done) return fired;

@@ -1,6 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core';
 
-export type TimerStatus = 'pending' | 'fired' | 'cancelled';
+/** `failed`: its event threw (see the server log); set aside so later timers still fire. */
+export type TimerStatus = 'pending' | 'fired' | 'cancelled' | 'failed';
 
 /**
  * A delayed event of a ticket (an XState `after`, an SLA deadline) as a row with its due
