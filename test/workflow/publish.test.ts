@@ -94,6 +94,7 @@ describe('workflow files at boot', () => {
     for (const name of fs.readdirSync(path.join(repoRoot, 'workflows'))) {
       if (name.endsWith('.yaml')) fs.copyFileSync(path.join(repoRoot, 'workflows', name), path.join(dir, name));
     }
+    fs.cpSync(path.join(repoRoot, 'workflows', 'calendars'), path.join(dir, 'calendars'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'tomsk.yaml'), fs.readFileSync(path.join(dir, 'tomsk.yaml'), 'utf8').replace('initial: new', 'initial: nowhere'));
     const restarted = await startTestServer({ WORKFLOWS_DIR: dir }, t.databaseUrl);
     try {

@@ -9,7 +9,9 @@ import { openDatabase, type Orm } from '../db/orm.js';
 import { createPgPool } from '../db/pg-pool.js';
 import { startEmbeddedPostgres } from '../db/embedded-postgres.js';
 import { createClock, restoreManualClock, ClockService, clockChannel } from '../clock/clock.service.js';
+import path from 'node:path';
 import { WorkflowRegistry } from '../tenants/workflow-registry.js';
+import { loadProductionCalendars } from '../calendar/index.js';
 import { WorkflowService } from '../tenants/workflow.service.js';
 import { TicketService } from '../tickets/ticket.service.js';
 import { AuthService } from '../auth/auth.service.js';
@@ -53,7 +55,8 @@ export async function startServer(config: Config, log: (line: string) => void = 
 
     const clock = createClock(config.clock);
     if (config.clock.mode === 'manual') await restoreManualClock(orm, clock, config.clock.start?.toISOString() ?? '');
-    const registry = new WorkflowRegistry(orm, clock);
+    const productionCalendars = await loadProductionCalendars(path.join(config.workflowsDir, 'calendars'));
+    const registry = new WorkflowRegistry(orm, clock, productionCalendars);
     const workflows = new WorkflowService(orm, clock, registry, log);
     const tickets = new TicketService(pool, clock, registry);
     const auth = new AuthService(orm, clock);

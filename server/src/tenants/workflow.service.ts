@@ -78,7 +78,7 @@ export class WorkflowService {
       }
       return { version, created: true };
     });
-    if (result.created) this.registry.remember(result.version.id, compiled.workflow);
+    if (result.created) this.registry.remember(result.version.id, compiled);
     return result;
   }
 
