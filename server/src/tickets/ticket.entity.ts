@@ -1,5 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core';
 import { tenantFilter } from '../db/tenant-filter.js';
+import type { DeadlineState } from '../sla/sla.clocks.js';
 
 export type StatusCategory = 'new' | 'open' | 'waiting_customer' | 'resolved' | 'closed';
 
@@ -19,6 +20,8 @@ export interface Ticket {
   closeReason: string | null;
   fields: Record<string, unknown>;
   snapshot: Record<string, unknown>;
+  /** SLA clocks of the workflow file, as the engine advanced them (sla/sla.clocks.ts). */
+  deadlines: DeadlineState[];
   organizationId: string | null;
   requester: string | null;
   version: number;
@@ -45,6 +48,7 @@ export const TicketSchema = new EntitySchema<Ticket>({
     closeReason: { type: 'string', nullable: true },
     fields: { type: 'json' },
     snapshot: { type: 'json' },
+    deadlines: { type: 'json', default: "'[]'" },
     organizationId: { type: 'uuid', nullable: true },
     requester: { type: 'string', nullable: true },
     version: { type: 'integer' },

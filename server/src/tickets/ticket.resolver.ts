@@ -19,6 +19,7 @@ import { TicketHistorySchema } from './history.entity.js';
 import { MessageSchema } from './message.entity.js';
 import { TenantSchema } from '../tenants/tenant.entity.js';
 import { listTickets } from './ticket.query.js';
+import { resumedDueAt } from '../sla/sla.clocks.js';
 import { allTenants, scopedEntityManager } from '../db/tenant-filter.js';
 import { isUuid } from './ticket.service.js';
 import { badInput, forbidden, notFound } from '../graphql/errors.js';
@@ -100,10 +101,23 @@ export class TicketResolver {
     return ctx.em.find(MessageSchema, { ticketId: ticket.id }, { orderBy: { id: 'asc' } });
   }
 
-  /** SLA clocks arrive with the business-time issue; no workflow declares any yet. */
+  /**
+   * The SLA clocks of the ticket's workflow file, as far as they have run. While a clock is
+   * paused, `dueAt` is when it would fall due if it resumed now.
+   */
   @FieldResolver(() => [Deadline])
-  deadlines(): Deadline[] {
-    return [];
+  async deadlines(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Promise<Deadline[]> {
+    if (!ticket.deadlines?.length) return [];
+    const calendar = await ctx.services.registry.calendarOf(ticket.workflowVersionId);
+    const now = ctx.services.clock.now().getTime();
+    const at = (ms: number | null) => (ms === null ? null : new Date(ms));
+    return ticket.deadlines.map((d) => ({
+      kind: d.kind,
+      dueAt: new Date(d.pausedAt === null ? d.dueAt : resumedDueAt(d, calendar, now)),
+      pausedAt: at(d.pausedAt),
+      metAt: at(d.metAt),
+      breached: d.breached,
+    }));
   }
 
   /** Links between repeated requests (NSO-8) arrive with the mail issue. */

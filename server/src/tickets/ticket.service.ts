@@ -22,6 +22,7 @@ import { localDateIn } from '../clock/zones.js';
 import { EventNotAllowedError, VersionConflictError } from './ticket.errors.js';
 import { badInput, forbidden, notFound } from '../graphql/errors.js';
 import type { TenantScope } from '../db/tenant-filter.js';
+import { advanceClocks, breachClock, breachEventType, type ClockChanges } from '../sla/sla.clocks.js';
 
 export interface CreateTicketInput {
   tenantId: string;
@@ -105,10 +106,12 @@ export class TicketService {
       version: 1,
       createdAt: now,
       updatedAt: now,
+      deadlines: [],
       ...snapshotColumns(step),
     };
+    const clocks = await this.#advanceClocks(ticket, workflow, step, 'CREATE');
     await insertTicket(client, ticket);
-    await this.#record(client, ticket, workflow, step, { type: 'CREATE' }, null, actor, false);
+    await this.#record(client, ticket, workflow, step, { type: 'CREATE' }, null, actor, false, clocks);
     return ticket;
   }
 
@@ -147,17 +150,47 @@ export class TicketService {
     const ticket = await lockTicket(client, ticketId);
     if (!ticket) return false;
     const workflow = await this.registry.forVersion(ticket.workflowVersionId);
+    if (event.type === breachEventType) return this.#breach(client, ticket, workflow, String(event.data?.clock));
     const step = workflow.applyEvent(ticket.snapshot, toMachineEvent(event));
     if (!step.changed) return false;
     await this.#commitStep(client, ticket, workflow, step, event, 'system');
     return true;
   }
 
-  async #commitStep(client: PgClient, before: Ticket, workflow: CompiledWorkflow, step: MachineStep, event: TicketEvent, actor: string) {
+  /**
+   * An SLA clock's timer fired: the breach is marked once, and the clock's breach event (if
+   * the file names one) goes into the machine, which may escalate or notify. History shows it
+   * either way.
+   */
+  async #breach(client: PgClient, before: Ticket, workflow: CompiledWorkflow, kind: string): Promise<boolean> {
+    const { deadlines, breached } = breachClock(before.deadlines, kind, this.clock.now().getTime());
+    if (!breached) return false;
+    const type = workflow.definition.sla?.[kind]?.breach?.event;
+    const event = { type: type ?? 'SLA_BREACHED', data: { clock: kind } };
+    const taken = type ? workflow.applyEvent(before.snapshot, event) : null;
+    const step = taken?.changed ? taken : unchangedStep(before);
+    await this.#commitStep(client, { ...before, deadlines }, workflow, step, event, 'system', step === taken);
+    return true;
+  }
+
+  /** `moveClocks` is false for a step the machine did not take (its state's tags are unknown). */
+  async #commitStep(client: PgClient, before: Ticket, workflow: CompiledWorkflow, step: MachineStep, event: TicketEvent, actor: string, moveClocks = true) {
     const now = this.clock.now();
     const ticket: Ticket = { ...before, ...snapshotColumns(step), version: before.version + 1, updatedAt: now };
-    await this.#record(client, ticket, workflow, step, event, before.state, actor, true);
+    const clocks = moveClocks ? await this.#advanceClocks(ticket, workflow, step, event.type) : noClockTimers;
+    await this.#record(client, ticket, workflow, step, event, before.state, actor, true, clocks);
     return ticket;
+  }
+
+  /** Moves the ticket's SLA clocks for this step (in place); returns the timer rows to change. */
+  async #advanceClocks(ticket: Ticket, workflow: CompiledWorkflow, step: MachineStep, eventType: string): Promise<ClockTimers> {
+    const clocks = workflow.definition.sla;
+    if (!clocks || !Object.keys(clocks).length) return noClockTimers;
+    const calendar = await this.registry.calendarOf(ticket.workflowVersionId);
+    const now = ticket.updatedAt.getTime();
+    const changes = advanceClocks(clocks, ticket.deadlines, { event: eventType, tags: step.tags, priority: ticket.priority, now }, calendar);
+    ticket.deadlines = changes.deadlines;
+    return changes;
   }
 
   async #record(
@@ -169,9 +202,11 @@ export class TicketService {
     fromState: string | null,
     actor: string,
     updateTicket: boolean,
+    clocks: ClockTimers,
   ): Promise<void> {
     const at = ticket.updatedAt;
     const data = event.data ?? {};
+    const breachTimers = clocks.arm.map((c) => ({ key: c.key, event: { type: breachEventType, data: { clock: c.kind } }, dueAt: new Date(c.dueAt) }));
     await writeStep(client, {
       ticket,
       updateTicket,
@@ -180,8 +215,8 @@ export class TicketService {
       fromState,
       actor,
       at,
-      cancelledTimers: step.cancelledTimers,
-      timers: step.timers.map((t) => ({ key: t.id, event: t.event, dueAt: new Date(at.getTime() + t.delayMs) })),
+      cancelledTimers: [...step.cancelledTimers, ...clocks.cancel],
+      timers: [...step.timers.map((t) => ({ key: t.id, event: t.event, dueAt: new Date(at.getTime() + t.delayMs) })), ...breachTimers],
       letters: lettersFor(ticket, workflow, step.effects, data),
     });
   }
@@ -189,6 +224,23 @@ export class TicketService {
 
 export function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+type ClockTimers = Pick<ClockChanges, 'arm' | 'cancel'>;
+const noClockTimers: ClockTimers = { arm: [], cancel: [] };
+
+/** A step that changes nothing in the machine (a breach the machine does not react to). */
+function unchangedStep(ticket: Ticket): MachineStep {
+  return {
+    snapshot: ticket.snapshot as unknown as MachineStep['snapshot'],
+    state: ticket.state,
+    statusCategory: ticket.statusCategory,
+    tags: [],
+    changed: true,
+    effects: [],
+    timers: [],
+    cancelledTimers: [],
+  };
 }
 
 function toMachineEvent(event: TicketEvent) {

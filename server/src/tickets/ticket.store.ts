@@ -9,7 +9,7 @@ import type { Ticket } from './ticket.entity.js';
 import { ticketChangedChannel } from '../live/ticket-change.js';
 
 const ticketColumns = `id, tenant_id as "tenantId", workflow_version_id as "workflowVersionId", number, kind, priority,
-  channel, audience, subject, state, status_category as "statusCategory", close_reason as "closeReason", fields, snapshot,
+  channel, audience, subject, state, status_category as "statusCategory", close_reason as "closeReason", fields, snapshot, deadlines,
   organization_id as "organizationId", requester, version, created_at as "createdAt", updated_at as "updatedAt"`;
 
 // The engine's statements are named, so each connection parses and plans them once.
@@ -24,11 +24,11 @@ export async function lockTicket(client: PgClient, ticketId: string): Promise<Ti
 export async function insertTicket(client: PgClient, t: Ticket): Promise<void> {
   await client.query(
     `insert into ticket (id, tenant_id, workflow_version_id, number, kind, priority, channel, audience, subject, state,
-       status_category, close_reason, fields, snapshot, organization_id, requester, version, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+       status_category, close_reason, fields, snapshot, organization_id, requester, version, created_at, updated_at, deadlines)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
     [t.id, t.tenantId, t.workflowVersionId, t.number, t.kind, t.priority, t.channel, t.audience, t.subject, t.state,
       t.statusCategory, t.closeReason, JSON.stringify(t.fields), JSON.stringify(t.snapshot), t.organizationId, t.requester,
-      t.version, t.createdAt, t.updatedAt],
+      t.version, t.createdAt, t.updatedAt, JSON.stringify(t.deadlines)],
   );
 }
 
@@ -71,7 +71,8 @@ export interface StepRecord {
  */
 const recordStep = `
 with updated as (
-  update ticket set state = $3, status_category = $4, close_reason = $5, fields = $6, snapshot = $7, version = $8, updated_at = $13
+  update ticket set state = $3, status_category = $4, close_reason = $5, fields = $6, snapshot = $7, version = $8, updated_at = $13,
+    deadlines = $23
   where id = $1 and $21::boolean
   returning id
 ), history as (
@@ -103,5 +104,6 @@ export async function writeStep(client: PgClient, r: StepRecord): Promise<void> 
     r.event, r.data && Object.keys(r.data).length ? JSON.stringify(r.data) : null, r.fromState, r.actor, r.at,
     r.cancelledTimers, r.timers.map((x) => x.key), r.timers.map((x) => JSON.stringify(x.event)), r.timers.map((x) => x.dueAt),
     r.letters.map((l) => l.to), r.letters.map((l) => l.subject), r.letters.map((l) => l.body), r.updateTicket, notice,
+    JSON.stringify(t.deadlines),
   ] });
 }

@@ -18,6 +18,8 @@ export type {
   NumberingDefinition,
   NumberingReset,
   PersistedTicketSnapshot,
+  SlaClockDefinition,
+  SlaCondition,
   StateNodeDefinition,
   StateValueJson,
   StatusCategory,

@@ -41,7 +41,35 @@ export function checkSemantics(definition: WorkflowDefinition): PathProblem[] {
   const numberingProblem = checkNumbering(definition.numbering);
   if (numberingProblem) problems.push({ path: ['numbering', 'pattern'], message: numberingProblem });
   checkMachine(definition, problems);
+  checkSla(definition, problems);
   return problems;
+}
+
+/** SLA clocks: their durations parse, a 24/7 clock has no end-of-business-day target, and
+ * the events they name are declared. */
+function checkSla(definition: WorkflowDefinition, problems: PathProblem[]): void {
+  for (const [name, clock] of Object.entries(definition.sla ?? {})) {
+    const durations: Array<[PathSegment[], string]> = [[['sla', name, 'target'], clock.target]];
+    for (const [key, value] of Object.entries(clock.targets ?? {})) durations.push([['sla', name, 'targets', key], value]);
+    for (const [path, expression] of durations) {
+      const parsed = parseDelayExpression(expression);
+      if (!parsed.ok) problems.push({ path, message: parsed.message });
+      else if (clock.calendar === '24x7' && expression.startsWith('eobd')) {
+        problems.push({ path, message: `"${expression}" needs business days; a 24x7 clock takes m, h, d (or bm, bh, bd, counted as elapsed time)` });
+      }
+    }
+    for (const part of ['start', 'stop', 'pause'] as const) {
+      (clock[part]?.events ?? []).forEach((event, index) => {
+        if (event !== 'CREATE' && !definition.events[event]) {
+          problems.push({ path: ['sla', name, part, 'events', index], message: `event ${event} is not declared in events (or CREATE)` });
+        }
+      });
+    }
+    const breach = clock.breach?.event;
+    if (breach && !definition.events[breach]) {
+      problems.push({ path: ['sla', name, 'breach', 'event'], message: `breach event ${breach} must be declared in events (actors: [system])` });
+    }
+  }
 }
 
 function checkTenant(definition: WorkflowDefinition, problems: PathProblem[]): void {

@@ -226,6 +226,7 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
       snapshot: persist(next),
       state: stateValueName(next.value),
       statusCategory: categoryOf(next),
+      tags: [...next.tags],
       changed,
       effects,
       timers: [...timers.values()],

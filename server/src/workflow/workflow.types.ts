@@ -123,6 +123,24 @@ export interface MachineDefinition {
   states: Record<string, StateNodeDefinition>;
 }
 
+/** A step matches when its event is listed, or when the state after it has a listed tag. */
+export interface SlaCondition {
+  tags?: string[];
+  events?: string[];
+}
+
+/** An SLA clock (`sla.<name>`): the name is the deadline's kind. */
+export interface SlaClockDefinition {
+  start?: SlaCondition;
+  stop: SlaCondition;
+  pause?: SlaCondition;
+  target: string;
+  targets?: Record<string, string>;
+  calendar?: 'business' | '24x7';
+  allHoursFor?: { priorities?: string[] };
+  breach?: { event?: string };
+}
+
 export interface WorkflowDefinition {
   tenant: TenantSection;
   calendar: CalendarSection;
@@ -132,6 +150,7 @@ export interface WorkflowDefinition {
   priorities?: string[];
   events: Record<string, EventDefinition>;
   templates?: Record<string, unknown>;
+  sla?: Record<string, SlaClockDefinition>;
   machine: MachineDefinition;
 }
 
@@ -214,6 +233,8 @@ export interface WorkflowStep {
   /** The state after the step, nested states dot-separated, and its status category. */
   state: string;
   statusCategory: StatusCategory;
+  /** Every tag of the state after the step (SLA clocks start, stop and pause on tags). */
+  tags: string[];
   /** True when the machine took a transition for the event (it was allowed). */
   changed: boolean;
   effects: WorkflowEffect[];

@@ -1,9 +1,11 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261121000000Initial } from './Migration20261121000000Initial.js';
 import { Migration20261124000000InboundMail } from './Migration20261124000000InboundMail.js';
+import { Migration20261125000000TicketDeadlines } from './Migration20261125000000TicketDeadlines.js';
 
 /** Every committed migration, in order. Add new ones at the end. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121000000Initial', class: Migration20261121000000Initial },
   { name: 'Migration20261124000000InboundMail', class: Migration20261124000000InboundMail },
+  { name: 'Migration20261125000000TicketDeadlines', class: Migration20261125000000TicketDeadlines },
 ];
