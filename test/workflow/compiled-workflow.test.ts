@@ -79,7 +79,7 @@ describe('compiled workflow', () => {
 
   it('reports an event the state does not take as unchanged, with the same snapshot', () => {
     const result = step(workflow, created.snapshot, 'RESOLVE');
-    expect(result).toEqual({ snapshot: created.snapshot, state: created.state, statusCategory: 'new', changed: false, effects: [], timers: [], cancelledTimers: [] });
+    expect(result).toEqual({ snapshot: created.snapshot, state: created.state, statusCategory: 'new', tags: ['new'], changed: false, effects: [], timers: [], cancelledTimers: [] });
     expect(step(workflow, created.snapshot, 'NO_SUCH_EVENT').changed).toBe(false);
   });
 
