@@ -205,7 +205,7 @@ export class TicketService {
     clocks: ClockTimers,
   ): Promise<void> {
     const at = ticket.updatedAt;
-    const data = event.data ?? {};
+    const data = withNotes(event.data ?? {}, step);
     const breachTimers = clocks.arm.map((c) => ({ key: c.key, event: { type: breachEventType, data: { clock: c.kind } }, dueAt: new Date(c.dueAt) }));
     await writeStep(client, {
       ticket,
@@ -224,6 +224,15 @@ export class TicketService {
 
 export function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+/** `recordNote` effects land in the step's history row as `data.notes`. */
+function withNotes(data: Record<string, unknown>, step: MachineStep): Record<string, unknown> {
+  const notes = step.effects
+    .filter((effect) => effect.type === 'recordNote')
+    .map((effect) => String(effect.params?.text ?? data.note ?? ''))
+    .filter(Boolean);
+  return notes.length ? { ...data, notes } : data;
 }
 
 type ClockTimers = Pick<ClockChanges, 'arm' | 'cancel'>;
