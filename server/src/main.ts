@@ -13,6 +13,7 @@ try {
   const config = loadConfig();
   const server = await startServer(config, config.logLevel === 'silent' ? () => undefined : log);
   console.log(`Reglament is running: back office at ${server.url}/ , GraphQL at ${server.url}/graphql`);
+  if (server.smtpPort) console.log(`Inbound mail: SMTP on port ${server.smtpPort}; outbound ${config.smtpOutboundUrl ? `through ${config.smtpOutboundUrl}` : 'kept as captured (SMTP_OUTBOUND_URL unset)'}`);
   if (config.clock.mode === 'manual') console.log(`Manual clock at ${server.services.clock.now().toISOString()}`);
   if (server.bootstrapAdmin) {
     console.log(`First boot: sign in as ${server.bootstrapAdmin.email} with password ${server.bootstrapAdmin.password} (shown once)`);

@@ -1,6 +1,6 @@
 /**
  * Boot order (DESIGN): config → database → migrations → workflows → http (GraphQL,
- * graphql-ws, admin bundle, /healthz) → scheduler. `startServer` is what `npm start` runs
+ * graphql-ws, admin bundle, /healthz) → scheduler → outbox worker → SMTP listener. `startServer` is what `npm start` runs
  * and what tests start in-process; `stop` undoes it in reverse.
  */
 import 'reflect-metadata';
@@ -22,6 +22,8 @@ import { NotificationListener } from '../live/notification-listener.js';
 import { LiveService } from '../live/live.service.js';
 import { ticketChangedChannel } from '../live/ticket-change.js';
 import { startHttpServer } from '../http/http-server.js';
+import { OutboxWorker } from '../mail/outbox.worker.js';
+import { startSmtpListener } from '../mail/smtp.listener.js';
 import type { Services } from './services.js';
 import { seedDemo, demoAgentPassword } from '../../../seeds/seed-demo.js';
 
@@ -32,6 +34,8 @@ export interface RunningServer {
   services: Services;
   /** Printed once on the first boot when no admin password was configured. */
   bootstrapAdmin: { email: string; password: string } | null;
+  /** The inbound SMTP listener's port; null when SMTP_PORT is 0. */
+  smtpPort: number | null;
   stop(): Promise<void>;
 }
 
@@ -61,6 +65,13 @@ export async function startServer(config: Config, log: (line: string) => void = 
     const tickets = new TicketService(pool, clock, registry);
     const auth = new AuthService(orm, clock);
     const scheduler = new TimerScheduler(pool, clock, tickets, log);
+    const outbox = new OutboxWorker(pool, clock, registry, {
+      relayUrl: config.smtpOutboundUrl,
+      from: config.mail.from,
+      intervalMs: config.mail.outboxIntervalMs,
+      retryBaseMs: config.mail.retryBaseMs,
+      maxAttempts: config.mail.maxAttempts,
+    }, log);
     const listener = new NotificationListener(databaseUrl, log);
     stops.push(['listener', () => listener.stop()]);
     const services: Services = {
@@ -75,9 +86,12 @@ export async function startServer(config: Config, log: (line: string) => void = 
       live: new LiveService(listener),
       scheduler,
       intake: new MailIntakeService(pool, orm, clock, registry, tickets, log),
+      outbox,
       log,
     };
     listener.on(clockChannel, (iso) => services.clockService.onRemoteAdvance(iso));
+    // A ticket change committed on any instance may have written letters: deliver them now.
+    listener.on(ticketChangedChannel, () => outbox.wake());
     await listener.start([ticketChangedChannel, clockChannel]);
 
     await workflows.loadDirectory(config.workflowsDir);
@@ -94,8 +108,14 @@ export async function startServer(config: Config, log: (line: string) => void = 
     stops.push(['http', () => http.stop()]);
     scheduler.start(config.schedulerIntervalMs);
     stops.push(['scheduler', () => scheduler.stop()]);
+    outbox.start();
+    stops.push(['outbox', () => outbox.stop()]);
+    const smtp = config.smtpPort > 0
+      ? await startSmtpListener({ orm, registry, intake: services.intake, log }, { port: config.smtpPort, host: config.host })
+      : null;
+    if (smtp) stops.push(['smtp', () => smtp.stop()]);
     ready = true;
-    return { url: http.url, port: http.port, databaseUrl, services, bootstrapAdmin, stop: stopAll };
+    return { url: http.url, port: http.port, databaseUrl, services, bootstrapAdmin, smtpPort: smtp?.port ?? null, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -12,6 +12,7 @@ import type { ClockService } from '../clock/clock.service.js';
 import type { LiveService } from '../live/live.service.js';
 import type { TimerScheduler } from '../timers/scheduler.js';
 import type { MailIntakeService } from '../intake/intake.service.js';
+import type { OutboxWorker } from '../mail/outbox.worker.js';
 
 export interface Services {
   orm: Orm;
@@ -25,5 +26,6 @@ export interface Services {
   live: LiveService;
   scheduler: TimerScheduler;
   intake: MailIntakeService;
+  outbox: OutboxWorker;
   log: (line: string) => void;
 }

@@ -15,6 +15,8 @@ export interface Config {
   adminPassword: string | null;
   smtpPort: number;
   smtpOutboundUrl: string | null;
+  /** Outbound mail delivery (mail/outbox.worker.ts): sender address when the tenant's workflow names no email channel, sweep interval, retries. */
+  mail: { from: string | null; outboxIntervalMs: number; retryBaseMs: number; maxAttempts: number };
   clock: { mode: 'system' } | { mode: 'manual'; start: Date | null };
   /** Interval of the timer scheduler under the system clock. */
   schedulerIntervalMs: number;
@@ -37,6 +39,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.ADMIN_PASSWORD || null,
     smtpPort: intFrom(env.SMTP_PORT, 2525, 'SMTP_PORT'),
     smtpOutboundUrl: env.SMTP_OUTBOUND_URL || null,
+    mail: {
+      from: env.MAIL_FROM || null,
+      outboxIntervalMs: intFrom(env.OUTBOX_INTERVAL_MS, 5000, 'OUTBOX_INTERVAL_MS'),
+      retryBaseMs: intFrom(env.OUTBOX_RETRY_BASE_MS, 30_000, 'OUTBOX_RETRY_BASE_MS'),
+      maxAttempts: Math.max(1, intFrom(env.OUTBOX_MAX_ATTEMPTS, 5, 'OUTBOX_MAX_ATTEMPTS')),
+    },
     clock: env.CLOCK === 'manual' ? { mode: 'manual', start: clockStart } : { mode: 'system' },
     schedulerIntervalMs: intFrom(env.SCHEDULER_INTERVAL_MS, 1000, 'SCHEDULER_INTERVAL_MS'),
     adminDistDir: path.join(repoRoot, 'admin', 'dist'),

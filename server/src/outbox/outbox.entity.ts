@@ -19,6 +19,8 @@ export interface OutboxItem {
   lastError: string | null;
   createdAt: Date;
   deliveredAt: Date | null;
+  /** Wall time of the next delivery try after a refusal (mail/outbox.worker.ts); null: now. */
+  nextAttemptAt: Date | null;
 }
 
 export const OutboxSchema = new EntitySchema<OutboxItem>({
@@ -37,6 +39,7 @@ export const OutboxSchema = new EntitySchema<OutboxItem>({
     lastError: { type: 'text', nullable: true },
     createdAt: { type: 'Date', columnType: 'timestamptz' },
     deliveredAt: { type: 'Date', columnType: 'timestamptz', nullable: true },
+    nextAttemptAt: { type: 'Date', columnType: 'timestamptz', nullable: true },
   },
   indexes: [
     { properties: ['ticketId'] },

@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261121000000Initial } from './Migration20261121000000Initial.js';
 import { Migration20261124000000InboundMail } from './Migration20261124000000InboundMail.js';
 import { Migration20261125000000TicketDeadlines } from './Migration20261125000000TicketDeadlines.js';
+import { Migration20261126000000OutboxDelivery } from './Migration20261126000000OutboxDelivery.js';
 
 /** Every committed migration, in order. Add new ones at the end. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121000000Initial', class: Migration20261121000000Initial },
   { name: 'Migration20261124000000InboundMail', class: Migration20261124000000InboundMail },
   { name: 'Migration20261125000000TicketDeadlines', class: Migration20261125000000TicketDeadlines },
+  { name: 'Migration20261126000000OutboxDelivery', class: Migration20261126000000OutboxDelivery },
 ];

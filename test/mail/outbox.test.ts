@@ -1,0 +1,183 @@
+import 'reflect-metadata';
+/**
+ * Outbound mail (CONTRACT "Starting it", DESIGN principle 1): letters written in an event's
+ * transaction are delivered after it by the outbox worker: captured without a relay, sent
+ * through `SMTP_OUTBOUND_URL` with one, retried and then failed when the relay refuses, and
+ * sent once even when two server instances share the database.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { rawMail } from '../intake/mail.js';
+import { eventually, freePort, startSink, type Sink } from './sink.js';
+
+const unique = () => Math.random().toString(36).slice(2, 8);
+
+/** A mail to Novosibirsk's desk (NSO-2): its acknowledgement (NSO-4) is one outbox letter to the sender. */
+async function mailIn(t: TestServer, subject = 'Не открывается реестр') {
+  const sender = `requester-${unique()}@example.org`;
+  const { receiveEmail } = await t.admin.data<{ receiveEmail: { outcome: string; ticket: { id: string; number: string } } }>(
+    `mutation($raw: String!) { receiveEmail(raw: $raw) { outcome ticket { id number } } }`,
+    { raw: rawMail({ from: sender, to: 'gz54@krista.ru', subject }) },
+  );
+  expect(receiveEmail.outcome).toBe('CREATED');
+  return { sender, ticket: receiveEmail.ticket };
+}
+
+interface OutboxRow {
+  id: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  delivered_at: Date | null;
+  next_attempt_at: Date | null;
+  subject: string;
+}
+
+async function rowsTo(t: TestServer, to: string): Promise<OutboxRow[]> {
+  const db = new pg.Client({ connectionString: t.databaseUrl });
+  await db.connect();
+  try {
+    const { rows } = await db.query<OutboxRow>(
+      `select id, status, attempts, last_error, delivered_at, next_attempt_at, subject from outbox where recipient = $1 order by id`,
+      [to],
+    );
+    return rows;
+  } finally {
+    await db.end();
+  }
+}
+
+async function settled(t: TestServer, to: string, status: string): Promise<OutboxRow> {
+  return eventually(async () => {
+    const rows = await rowsTo(t, to);
+    return rows.length === 1 && rows[0]!.status === status ? rows[0] : undefined;
+  });
+}
+
+describe('without a relay', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer({ OUTBOX_INTERVAL_MS: '100' });
+  });
+  afterAll(async () => t?.stop());
+
+  it('keeps the acknowledgement as captured, at the product clock, and outboundMessages shows its status', async () => {
+    const { sender, ticket } = await mailIn(t);
+    const row = await settled(t, sender, 'captured');
+    expect(row.attempts).toBe(0);
+    // delivered_at is the product's now: the manual clock of the test server.
+    expect(row.delivered_at!.toISOString()).toBe('2026-11-23T03:00:00.000Z');
+    const { outboundMessages } = await t.admin.data<{ outboundMessages: Array<{ ticketId: string; subject: string; status: string }> }>(
+      `query($to: String!) { outboundMessages(to: $to) { ticketId subject status } }`,
+      { to: sender },
+    );
+    expect(outboundMessages).toEqual([{ ticketId: ticket.id, subject: `[${ticket.number}] Обращение зарегистрировано`, status: 'captured' }]);
+  });
+
+  it('a row written pending by an event is captured after the commit', async () => {
+    const db = new pg.Client({ connectionString: t.databaseUrl });
+    await db.connect();
+    const to = `direct-${unique()}@example.org`;
+    await db.query(
+      `insert into outbox (tenant_id, ticket_id, kind, recipient, subject, body, status, attempts, created_at)
+       values ('novosibirsk', null, 'mail', $1, 'Тема', 'Текст', 'pending', 0, now())`,
+      [to],
+    );
+    await db.end();
+    expect((await settled(t, to, 'captured')).delivered_at).not.toBeNull();
+  });
+});
+
+describe('through a relay', () => {
+  let sink: Sink;
+  let t: TestServer;
+  let second: TestServer | undefined;
+  beforeAll(async () => {
+    sink = await startSink();
+    t = await startTestServer({ SMTP_OUTBOUND_URL: sink.url, OUTBOX_INTERVAL_MS: '100' });
+  });
+  afterAll(async () => {
+    await second?.stop();
+    await t?.stop();
+    await sink?.stop();
+  });
+
+  it('sends the acknowledgement once, from the channel address, marked auto-replied, and marks it sent', async () => {
+    const { sender, ticket } = await mailIn(t);
+    const row = await settled(t, sender, 'sent');
+    expect(row).toMatchObject({ attempts: 1, last_error: null, next_attempt_at: null });
+    const delivered = sink.messages.filter((m) => m.rcptTo.includes(sender));
+    expect(delivered).toHaveLength(1);
+    const [letter] = delivered;
+    expect(letter!.parsed.to).toMatchObject({ value: [{ address: sender }] });
+    expect(letter!.parsed.subject).toBe(`[${ticket.number}] Обращение зарегистрировано`);
+    expect(letter!.parsed.headers.get('auto-submitted')).toBe('auto-replied');
+    expect(letter!.mailFrom).toBe('gz54@krista.ru');
+    expect(letter!.parsed.messageId).toMatch(new RegExp(`^<outbox\\.${row.id}\\.\\d+@krista\\.ru>$`));
+    const { outboundMessages } = await t.admin.data<{ outboundMessages: Array<{ status: string }> }>(
+      `query($id: ID!) { outboundMessages(ticketId: $id) { status } }`,
+      { id: ticket.id },
+    );
+    expect(outboundMessages).toEqual([{ status: 'sent' }]);
+  });
+
+  it('two instances on one database send each letter once', async () => {
+    second = await startTestServer({ SMTP_OUTBOUND_URL: sink.url, OUTBOX_INTERVAL_MS: '100' }, t.databaseUrl);
+    const senders: string[] = [];
+    // Mails through both instances: each commit wakes both workers.
+    await Promise.all(
+      Array.from({ length: 24 }, async (_, i) => senders.push((await mailIn(i % 2 ? second! : t, `Заявка ${i}`)).sender)),
+    );
+    await eventually(async () => {
+      const rows = (await Promise.all(senders.map((s) => rowsTo(t, s)))).flat();
+      return rows.length === 24 && rows.every((r) => r.status === 'sent') ? rows : undefined;
+    });
+    for (const s of senders) expect(sink.messages.filter((m) => m.rcptTo.includes(s))).toHaveLength(1);
+    const ids = sink.messages.map((m) => m.parsed.messageId);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('a relay that refuses', () => {
+  let sink: Sink;
+  let t: TestServer;
+  beforeAll(async () => {
+    sink = await startSink({ refuse: { code: 451, message: '4.3.0 try again later' } });
+    t = await startTestServer({ SMTP_OUTBOUND_URL: sink.url, OUTBOX_INTERVAL_MS: '50', OUTBOX_RETRY_BASE_MS: '100', OUTBOX_MAX_ATTEMPTS: '3' });
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await sink?.stop();
+  });
+
+  it('retries with backoff, keeps the answer, and fails the letter after the last attempt', async () => {
+    const { sender } = await mailIn(t);
+    const pending = await eventually(async () => {
+      const [row] = await rowsTo(t, sender);
+      return row && row.attempts >= 1 ? row : undefined;
+    });
+    expect(pending.last_error).toMatch(/451/);
+    const row = await settled(t, sender, 'failed');
+    expect(row.attempts).toBe(3);
+    expect(row.last_error).toMatch(/451 4\.3\.0 try again later/);
+    expect(row.delivered_at).toBeNull();
+    expect(row.next_attempt_at).toBeNull();
+    expect(sink.dataAttempts).toBe(3);
+  });
+});
+
+describe('a relay nobody listens on', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer({ SMTP_OUTBOUND_URL: `smtp://127.0.0.1:${await freePort()}`, OUTBOX_INTERVAL_MS: '50', OUTBOX_RETRY_BASE_MS: '50', OUTBOX_MAX_ATTEMPTS: '2' });
+  });
+  afterAll(async () => t?.stop());
+
+  it('counts the connection errors and fails the letter', async () => {
+    const { sender } = await mailIn(t);
+    const row = await settled(t, sender, 'failed');
+    expect(row.attempts).toBe(2);
+    expect(row.last_error).toMatch(/ECONNREFUSED/);
+  });
+});
