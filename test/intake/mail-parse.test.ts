@@ -1,6 +1,7 @@
 /** Reading a mail without a server: subjects, addresses, machine-written mail. */
 import { describe, expect, it } from 'vitest';
 import { parseMail, stripReplyPrefixes } from '../../server/src/intake/mail.parse.js';
+import { outboundMessageId, outboxRowOf } from '../../server/src/mail/outbox.worker.js';
 import { legacyCyrillicMail, rawMail } from './mail.js';
 
 describe('stripReplyPrefixes', () => {
@@ -54,5 +55,25 @@ describe('parseMail', () => {
   it('says Auto-Submitted: no is a person', async () => {
     const result = await parseMail(rawMail({ headers: ['Auto-Submitted: no'] }));
     expect(result.ok && result.mail.automatic).toBeNull();
+  });
+});
+
+describe('reply ids', () => {
+  it('reads In-Reply-To first, then References from the newest, without repeats', async () => {
+    const result = await parseMail(rawMail({ headers: ['In-Reply-To: <c@x>', 'References: <a@x> <b@x>\r\n <c@x>'] }));
+    expect(result.ok && result.mail.replyTo).toEqual(['<c@x>', '<b@x>', '<a@x>']);
+  });
+
+  it('is empty for a mail that answers nothing', async () => {
+    const result = await parseMail(rawMail({}));
+    expect(result.ok && result.mail.replyTo).toEqual([]);
+  });
+
+  it('our outbound Message-ID leads back to its outbox row; other ids do not', () => {
+    const id = outboundMessageId({ id: '42', created_at: new Date('2026-11-23T03:00:00.123Z') }, 'krista.ru');
+    expect(id).toBe('<outbox.42.1795402800123@krista.ru>');
+    expect(outboxRowOf(id)).toEqual({ id: '42', createdAtMs: 1795402800123 });
+    expect(outboxRowOf('<intake-test-1@example.org>')).toBeNull();
+    expect(outboxRowOf('<outbox.x.1@krista.ru>')).toBeNull();
   });
 });

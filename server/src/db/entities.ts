@@ -10,6 +10,7 @@ import { OrganizationSchema } from '../orgs/organization.entity.js';
 import { TicketCounterSchema } from '../tickets/counter.entity.js';
 import { ClockStateSchema } from '../clock/clock-state.entity.js';
 import { InboundMailSchema } from '../intake/inbound-mail.entity.js';
+import { TicketLinkSchema } from '../tickets/link.entity.js';
 
 /** Every entity of the schema; migrations are generated from this list. */
 export const entities = [
@@ -27,4 +28,5 @@ export const entities = [
   TicketCounterSchema,
   ClockStateSchema,
   InboundMailSchema,
+  TicketLinkSchema,
 ];

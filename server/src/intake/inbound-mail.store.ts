@@ -62,3 +62,27 @@ export async function findTicketsByNumber(client: PgClient, tenantId: string, nu
   );
   return rows;
 }
+
+/**
+ * The tenant's tickets our outbound letters with these (outbox id, creation time) belong to,
+ * in the order asked: a reply's In-Reply-To / References name our Message-IDs.
+ */
+export async function findTicketsByOutboxRows(
+  client: PgClient,
+  tenantId: string,
+  rows: Array<{ id: string; createdAtMs: number }>,
+): Promise<ThreadCandidate[]> {
+  if (!rows.length) return [];
+  const { rows: found } = await client.query<ThreadCandidate & { outboxId: string }>(
+    `select o.id::text as "outboxId", t.id, t.number, t.status_category as "statusCategory"
+     from unnest($2::bigint[], $3::bigint[]) as r(id, ms)
+     join outbox o on o.id = r.id and round(extract(epoch from date_trunc('milliseconds', o.created_at)) * 1000)::bigint = r.ms
+     join ticket t on t.id = o.ticket_id
+     where o.tenant_id = $1 and t.tenant_id = $1`,
+    [tenantId, rows.map((r) => r.id), rows.map((r) => r.createdAtMs)],
+  );
+  return rows
+    .map((r) => found.find((f) => f.outboxId === r.id))
+    .filter((f): f is ThreadCandidate & { outboxId: string } => f !== undefined)
+    .map(({ id, number, statusCategory }) => ({ id, number, statusCategory }));
+}

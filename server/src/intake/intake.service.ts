@@ -3,9 +3,11 @@
  * raw message (DESIGN principle 1), parses it, routes it by its recipient address to a
  * tenant, channel and audience, refuses what the channel's routing rules or loop protection
  * refuse (telling a person why, never a machine), and threads it by the tenant's ticket
- * numbers in the subject: an open ticket gets the mail appended (a `PROVIDE_INFO` when it
- * waits for the customer), anything else makes a new ticket. The raw row, the ticket, its
- * thread and any letter commit in one transaction on the engine's connection.
+ * numbers in the subject or, failing that, by one of our Message-IDs in its In-Reply-To /
+ * References: an open ticket gets the mail appended (a `PROVIDE_INFO` when it waits for the
+ * customer); a closed one makes a new ticket linked to it (NSO-8); anything else makes a new
+ * ticket. The raw row, the ticket, its links, its thread and any letter commit in one
+ * transaction on the engine's connection.
  *
  * Fed by `receiveEmail` today; the SMTP listener will call `receive` the same way.
  */
@@ -24,9 +26,12 @@ import { findNumbers } from '../workflow/index.js';
 import { mayAccessTenant, type Principal } from '../auth/principal.js';
 import { AppError, forbidden } from '../graphql/errors.js';
 import { parseMail, stripReplyPrefixes, type ParsedInboundMail } from './mail.parse.js';
+import { extractedFields } from './mail.fields.js';
 import { routesFor, routingRuleBroken, type MailRoute, type TenantWorkflow } from './mail.routing.js';
+import { outboxRowOf } from '../mail/outbox.worker.js';
 import {
   findTicketsByNumber,
+  findTicketsByOutboxRows,
   insertInboundMail,
   insertInboundMessage,
   insertOutboxLetter,
@@ -116,7 +121,8 @@ export class MailIntakeService {
     // Threading (NSO-8, SIN-4, KUR-4): the first number in the subject of one of the tenant's tickets.
     const numbers = findNumbers(route.definition.numbering, mail.subject);
     const known = await findTicketsByNumber(client, route.tenantId, numbers);
-    const cited = numbers.map((n) => known.find((t) => t.number === n)).find((t) => t !== undefined);
+    // Failing that, a reply to one of our letters: In-Reply-To / References name its Message-ID.
+    const cited = numbers.map((n) => known.find((t) => t.number === n)).find((t) => t !== undefined) ?? (await this.#repliedTicket(client, route, mail));
     if (cited && cited.statusCategory !== 'closed') {
       const ticket = await this.#append(client, cited.id, route, mail);
       if (ticket) return { receipt: { outcome: 'APPENDED', reason: null, ticket }, row: { ...row, status: 'appended', ticketId: ticket.id } };
@@ -124,6 +130,12 @@ export class MailIntakeService {
     // Here a cited ticket is closed (or was closed while we looked): a repeated request.
     const ticket = await this.#create(client, route, mail, cited?.number ?? null);
     return { receipt: { outcome: 'CREATED', reason: null, ticket }, row: { ...row, status: 'created', ticketId: ticket.id } };
+  }
+
+  /** The ticket of the first of our outbound letters the mail's In-Reply-To / References name. */
+  async #repliedTicket(client: PgClient, route: MailRoute, mail: ParsedInboundMail) {
+    const rows = mail.replyTo.map(outboxRowOf).filter((r): r is NonNullable<typeof r> => r !== null);
+    return (await findTicketsByOutboxRows(client, route.tenantId, rows))[0];
   }
 
   /** The mail joins the ticket's thread; a ticket waiting for the customer takes it as PROVIDE_INFO. */
@@ -144,8 +156,10 @@ export class MailIntakeService {
     const fields: Record<string, unknown> = { email: mail.from.address };
     if (mail.from.name) fields.fullName = mail.from.name;
     if (mail.text) fields.description = mail.text;
-    // A mail citing a closed ticket is a repeated request (NSO-8): until tickets can be
-    // linked, the new ticket keeps the old number in its fields.
+    // The INN (with a valid check) and a phone number the letter names, if it names them.
+    if (mail.text) Object.assign(fields, extractedFields(mail.text, fields));
+    // A mail citing a closed ticket is a repeated request (NSO-8): the new ticket names the
+    // old number, and the engine links the two both ways in this transaction.
     if (previousNumber) fields.previousNumber = previousNumber;
     // The letter first, so the thread reads mail → acknowledgement.
     await insertInboundMessage(client, { ...this.#messageOf(route, mail), tenantId: route.tenantId, ticketId });

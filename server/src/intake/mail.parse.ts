@@ -19,6 +19,8 @@ export interface ParsedInboundMail {
   subject: string;
   text: string;
   messageId: string | null;
+  /** The Message-IDs the mail answers: In-Reply-To first, then References from the newest. */
+  replyTo: string[];
   /** Why the mail looks automatic (auto-reply, bounce, list), or null for a person's mail. */
   automatic: string | null;
 }
@@ -55,9 +57,18 @@ export async function parseMail(raw: string): Promise<MailParseResult> {
       subject: (parsed.subject ?? '').trim(),
       text: (parsed.text ?? '').trim(),
       messageId: parsed.messageId ?? null,
+      replyTo: replyIdsOf(parsed),
       automatic: automaticReason(parsed, from),
     },
   };
+}
+
+function replyIdsOf(parsed: ParsedMail): string[] {
+  const references = parsed.references === undefined ? [] : Array.isArray(parsed.references) ? parsed.references : [parsed.references];
+  const ids = [...(parsed.inReplyTo ?? '').split(/\s+/), ...references.flatMap((r) => r.split(/\s+/)).reverse()]
+    .map((id) => id.trim())
+    .filter(Boolean);
+  return [...new Set(ids)];
 }
 
 function addressesOf(value: AddressObject | AddressObject[] | undefined): MailAddress[] {

@@ -162,7 +162,7 @@ export class OutboxWorker {
       subject: row.subject,
       text: row.body,
       // Stable across retries: a relay that took the letter before a crash sees the same id.
-      messageId: `<outbox.${row.id}.${new Date(row.created_at).getTime()}@${domain}>`,
+      messageId: outboundMessageId(row, domain),
       date: this.clock.now(),
       headers: { 'Auto-Submitted': 'auto-replied' },
     });
@@ -174,6 +174,20 @@ export class OutboxWorker {
     const address = current ? emailAddressesOf({ tenantId, definition: current.workflow.definition })[0] : undefined;
     return address ?? this.options.from ?? `noreply@${os.hostname()}`;
   }
+}
+
+/**
+ * The Message-ID of an outbox letter: the row's id and creation time, so a reply's
+ * In-Reply-To / References lead back to the row (and its ticket) — see `outboxRowOf`.
+ */
+export function outboundMessageId(row: { id: string | number; created_at: Date | string }, domain: string): string {
+  return `<outbox.${row.id}.${new Date(row.created_at).getTime()}@${domain}>`;
+}
+
+/** The outbox row a Message-ID of ours names (`outboundMessageId`), or null for any other id. */
+export function outboxRowOf(messageId: string): { id: string; createdAtMs: number } | null {
+  const match = /^<?outbox\.(\d+)\.(\d+)@[^<>\s@]+>?$/.exec(messageId.trim());
+  return match ? { id: match[1]!, createdAtMs: Number(match[2]) } : null;
 }
 
 function describe(error: unknown): string {

@@ -17,6 +17,7 @@ import {
 import { TicketSchema, type Ticket } from './ticket.entity.js';
 import { TicketHistorySchema } from './history.entity.js';
 import { MessageSchema } from './message.entity.js';
+import { TicketLinkSchema } from './link.entity.js';
 import { TenantSchema } from '../tenants/tenant.entity.js';
 import { listTickets } from './ticket.query.js';
 import { resumedDueAt } from '../sla/sla.clocks.js';
@@ -120,10 +121,17 @@ export class TicketResolver {
     }));
   }
 
-  /** Links between repeated requests (NSO-8) arrive with the mail issue. */
+  /** Links to other tickets (NSO-8 `repeats` / `repeated_by`), only to tickets the caller may see. */
   @FieldResolver(() => [TicketLink])
-  links(): TicketLink[] {
-    return [];
+  async links(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Promise<TicketLink[]> {
+    const rows = await ctx.em.find(TicketLinkSchema, { ticketId: ticket.id }, { orderBy: { id: 'asc' } });
+    if (!rows.length) return [];
+    const linked = await ctx.em.find(TicketSchema, { id: { $in: [...new Set(rows.map((r) => r.linkedTicketId))] } });
+    const byId = new Map(linked.map((t) => [t.id, t]));
+    return rows.flatMap((r) => {
+      const other = byId.get(r.linkedTicketId);
+      return other ? [{ relation: r.relation, ticket: other as unknown as TicketType }] : [];
+    });
   }
 
   /** Acceptance acts (SIN-9/10) arrive with the regulations issue. */

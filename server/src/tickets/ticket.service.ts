@@ -16,7 +16,7 @@ import type { CompiledWorkflow, MachineStep } from '../workflow/index.js';
 import { counterScope, renderNumber } from '../workflow/index.js';
 import type { Ticket } from './ticket.entity.js';
 import { withTransaction, type PgClient, type PgPool } from '../db/pg-pool.js';
-import { insertTicket, lockTicket, nextCounterValue, writeStep } from './ticket.store.js';
+import { findTicketIdByNumber, insertRepeatLinks, insertTicket, lockTicket, nextCounterValue, writeStep } from './ticket.store.js';
 import { lettersFor } from './effects.js';
 import { localDateIn } from '../clock/zones.js';
 import { EventNotAllowedError, VersionConflictError } from './ticket.errors.js';
@@ -111,6 +111,13 @@ export class TicketService {
     };
     const clocks = await this.#advanceClocks(ticket, workflow, step, 'CREATE');
     await insertTicket(client, ticket);
+    // NSO-8: a repeated request names the previous number (a mail citing a closed ticket, or
+    // `fields.previousNumber` of a web/API request); the tickets are linked both ways.
+    const previousNumber = fields.previousNumber;
+    if (typeof previousNumber === 'string' && previousNumber.trim()) {
+      const previousId = await findTicketIdByNumber(client, input.tenantId, previousNumber.trim());
+      if (previousId && previousId !== id) await insertRepeatLinks(client, input.tenantId, id, previousId, now);
+    }
     await this.#record(client, ticket, workflow, step, { type: 'CREATE' }, null, actor, false, clocks);
     return ticket;
   }
@@ -272,6 +279,11 @@ function validateCreateInput(workflow: CompiledWorkflow, input: CreateTicketInpu
   const channelKinds = new Set(['api', ...definition.channels.map((c) => c.kind)]);
   if (!channelKinds.has(input.channel)) {
     throw badInput(`Channel "${input.channel}" is not one of this tenant's: ${[...channelKinds].join(', ')}`, ['channel']);
+  }
+  // SIN-1: a channel the workflow marks unofficial is for talk; it registers no request.
+  const declared = definition.channels.filter((c) => c.kind === input.channel);
+  if (declared.length && declared.every((c) => c.official === false)) {
+    throw badInput(`Channel "${input.channel}" is not an official channel of this tenant: requests are not registered through it`, ['channel']);
   }
   const kinds = Object.keys(definition.kinds ?? {});
   if (input.kind != null && kinds.length && !kinds.includes(input.kind)) {

@@ -42,6 +42,22 @@ export async function nextCounterValue(client: PgClient, tenantId: string, scope
   return rows[0]!.value;
 }
 
+/** The tenant's ticket with this number, if any (not locked: a link only names it). */
+export async function findTicketIdByNumber(client: PgClient, tenantId: string, number: string): Promise<string | null> {
+  const { rows } = await client.query<{ id: string }>(`select id from ticket where tenant_id = $1 and number = $2`, [tenantId, number]);
+  return rows[0]?.id ?? null;
+}
+
+/** NSO-8: `ticketId` repeats `previousId`; both directions, in the caller's transaction. */
+export async function insertRepeatLinks(client: PgClient, tenantId: string, ticketId: string, previousId: string, at: Date): Promise<void> {
+  await client.query(
+    `insert into ticket_link (tenant_id, ticket_id, linked_ticket_id, relation, created_at)
+     values ($1, $2, $3, 'repeats', $4), ($1, $3, $2, 'repeated_by', $4)
+     on conflict (ticket_id, linked_ticket_id, relation) do nothing`,
+    [tenantId, ticketId, previousId, at],
+  );
+}
+
 export interface Letter {
   to: string;
   subject: string;

@@ -3,6 +3,7 @@ import { Migration20261121000000Initial } from './Migration20261121000000Initial
 import { Migration20261124000000InboundMail } from './Migration20261124000000InboundMail.js';
 import { Migration20261125000000TicketDeadlines } from './Migration20261125000000TicketDeadlines.js';
 import { Migration20261126000000OutboxDelivery } from './Migration20261126000000OutboxDelivery.js';
+import { Migration20261127000000TicketLinks } from './Migration20261127000000TicketLinks.js';
 
 /** Every committed migration, in order. Add new ones at the end. */
 export const migrationsList: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124000000InboundMail', class: Migration20261124000000InboundMail },
   { name: 'Migration20261125000000TicketDeadlines', class: Migration20261125000000TicketDeadlines },
   { name: 'Migration20261126000000OutboxDelivery', class: Migration20261126000000OutboxDelivery },
+  { name: 'Migration20261127000000TicketLinks', class: Migration20261127000000TicketLinks },
 ];
