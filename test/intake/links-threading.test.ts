@@ -4,23 +4,16 @@
  * the subject lost the number.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import { startTestServer, signInAs, type TestServer } from '../support/test-server.js';
 import { outboundMessageId } from '../../server/src/mail/outbox.worker.js';
 import { rawMail } from './mail.js';
 
 let t: TestServer;
-let db: pg.Client;
 
 beforeAll(async () => {
   t = await startTestServer();
-  db = new pg.Client({ connectionString: t.databaseUrl });
-  await db.connect();
 });
-afterAll(async () => {
-  await db?.end();
-  await t?.stop();
-});
+afterAll(() => t?.stop());
 
 const unique = () => Math.random().toString(36).slice(2, 8);
 
@@ -52,7 +45,7 @@ const createTicket = `mutation($i: CreateTicketInput!) { createTicket(input: $i)
 
 /** The Message-ID the outbox worker gives the ticket's first letter (read back from its row). */
 async function firstLetterMessageId(ticketId: string, domain: string): Promise<string> {
-  const { rows } = await db.query(`select id, created_at from outbox where ticket_id = $1 order by id limit 1`, [ticketId]);
+  const { rows } = await t.db.query(`select id, created_at from outbox where ticket_id = $1 order by id limit 1`, [ticketId]);
   expect(rows).toHaveLength(1);
   return outboundMessageId(rows[0], domain);
 }
@@ -88,7 +81,7 @@ describe('NSO-8 links between a repeated request and the previous one', () => {
     expect(repeated.fields.previousNumber).toBe(old.number);
     expect(repeated.links).toEqual([{ relation: 'repeats', ticket: { id: old.id, number: old.number } }]);
     expect((await ticket(old.id)).links).toEqual([{ relation: 'repeated_by', ticket: { id: repeated.id, number: repeated.number } }]);
-    const { rows } = await db.query(`select tenant_id, relation from ticket_link where ticket_id = any($1::uuid[]) order by id`, [[old.id, repeated.id]]);
+    const { rows } = await t.db.query(`select tenant_id, relation from ticket_link where ticket_id = any($1::uuid[]) order by id`, [[old.id, repeated.id]]);
     expect(rows).toEqual([
       { tenant_id: 'novosibirsk', relation: 'repeats' },
       { tenant_id: 'novosibirsk', relation: 'repeated_by' },
@@ -123,7 +116,7 @@ describe('NSO-8 links between a repeated request and the previous one', () => {
     const { createTicket: repeated } = await t.admin.data(createTicket, { i: { tenantId: 'novosibirsk', channel: 'web', fields: { previousNumber: old.number } } });
     // A cross-tenant row cannot come from the product; written by hand, it must not leak.
     const { createTicket: foreign } = await t.admin.data(createTicket, { i: { tenantId: 'tomsk', channel: 'email' } });
-    await db.query(`insert into ticket_link (tenant_id, ticket_id, linked_ticket_id, relation, created_at) values ('novosibirsk', $1, $2, 'repeats', now())`, [repeated.id, foreign.id]);
+    await t.db.query(`insert into ticket_link (tenant_id, ticket_id, linked_ticket_id, relation, created_at) values ('novosibirsk', $1, $2, 'repeats', now())`, [repeated.id, foreign.id]);
     const agent = await signInAs(t, 'agent', ['novosibirsk']);
     expect((await ticket(repeated.id, agent)).links).toEqual([{ relation: 'repeats', ticket: { id: old.id, number: old.number } }]);
     expect((await ticket(repeated.id)).links).toHaveLength(2);
@@ -170,7 +163,7 @@ describe('threading by our Message-ID in In-Reply-To / References', () => {
   it('an id with a wrong creation time, or of another tenant\'s letter, threads nothing', async () => {
     const sender = `forged-${unique()}@example.org`;
     const created = (await feed(rawMail({ from: sender, subject: 'Исходное' }))).ticket!;
-    const { rows } = await db.query(`select id, created_at from outbox where ticket_id = $1 order by id limit 1`, [created.id]);
+    const { rows } = await t.db.query(`select id, created_at from outbox where ticket_id = $1 order by id limit 1`, [created.id]);
     const forged = outboundMessageId({ id: rows[0].id, created_at: new Date(rows[0].created_at.getTime() + 1) }, 'krista.ru');
     expect((await feed(rawMail({ from: sender, subject: 'Без номера', headers: [`In-Reply-To: ${forged}`] }))).outcome).toBe('CREATED');
 

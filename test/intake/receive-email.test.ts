@@ -6,23 +6,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { repoRoot, startTestServer, signInAs, integrationClient, type TestServer } from '../support/test-server.js';
 import type { GraphQLClient } from '../support/graphql-client.js';
 import { legacyCyrillicMail, messageId, rawMail } from './mail.js';
 
 let t: TestServer;
-let db: pg.Client;
 
 beforeAll(async () => {
   t = await startTestServer();
-  db = new pg.Client({ connectionString: t.databaseUrl });
-  await db.connect();
 });
-afterAll(async () => {
-  await db?.end();
-  await t?.stop();
-});
+afterAll(() => t?.stop());
 
 const receive = `mutation($raw: String!) { receiveEmail(raw: $raw) { outcome reason ticket {
   id tenantId number channel audience subject state statusCategory fields version
@@ -52,7 +45,7 @@ async function feed(raw: string, client: GraphQLClient = t.admin): Promise<Recei
 }
 
 async function inboundRow(messageIdHeader: string) {
-  const { rows } = await db.query(
+  const { rows } = await t.db.query(
     `select raw, status, reason, tenant_id, ticket_id, message_id, sender, recipient, subject, received_at from inbound_mail where message_id = $1`,
     [messageIdHeader],
   );
@@ -215,7 +208,7 @@ describe('mail that is kept but makes nothing', () => {
     const receipt = await feed(raw);
     expect(receipt.outcome).toBe('REJECTED');
     expect(receipt.reason).toMatch(/^unparseable/);
-    const { rows } = await db.query(`select status, reason, tenant_id from inbound_mail where raw = $1`, [raw]);
+    const { rows } = await t.db.query(`select status, reason, tenant_id from inbound_mail where raw = $1`, [raw]);
     expect(rows).toEqual([{ status: 'unparseable', reason: receipt.reason, tenant_id: null }]);
   });
 
@@ -250,13 +243,13 @@ describe('a fault while processing', () => {
       .replace('desk@timer.test', 'desk@full.test')
       .replace('"TD-{seq:5}"', '"FD-{seq:1}"');
     await t.admin.data(`mutation($s: String!) { publishWorkflow(tenantId: "full-desk", source: $s) { version } }`, { s: source });
-    await db.query(`insert into ticket_counter (tenant_id, scope, value) values ('full-desk', 'all', 9)`);
+    await t.db.query(`insert into ticket_counter (tenant_id, scope, value) values ('full-desk', 'all', 9)`);
     const id = messageId();
     const raw = rawMail({ to: 'desk@full.test', messageId: id });
     expect(await t.admin.errorCode(receive, { raw })).toBe('INTERNAL_SERVER_ERROR');
-    const { rows } = await db.query(`select raw, status, ticket_id from inbound_mail where raw = $1`, [raw]);
+    const { rows } = await t.db.query(`select raw, status, ticket_id from inbound_mail where raw = $1`, [raw]);
     expect(rows).toEqual([{ raw, status: 'received', ticket_id: null }]);
-    const { rows: counter } = await db.query(`select value from ticket_counter where tenant_id = 'full-desk'`);
+    const { rows: counter } = await t.db.query(`select value from ticket_counter where tenant_id = 'full-desk'`);
     expect(counter).toEqual([{ value: 9 }]);
   });
 });

@@ -6,7 +6,6 @@ import 'reflect-metadata';
  * sent once even when two server instances share the database.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { rawMail } from '../intake/mail.js';
 import { eventually, freePort, startSink, type Sink } from './sink.js';
@@ -35,17 +34,11 @@ interface OutboxRow {
 }
 
 async function rowsTo(t: TestServer, to: string): Promise<OutboxRow[]> {
-  const db = new pg.Client({ connectionString: t.databaseUrl });
-  await db.connect();
-  try {
-    const { rows } = await db.query<OutboxRow>(
-      `select id, status, attempts, last_error, delivered_at, next_attempt_at, subject from outbox where recipient = $1 order by id`,
-      [to],
-    );
-    return rows;
-  } finally {
-    await db.end();
-  }
+  const { rows } = await t.db.query<OutboxRow>(
+    `select id, status, attempts, last_error, delivered_at, next_attempt_at, subject from outbox where recipient = $1 order by id`,
+    [to],
+  );
+  return rows;
 }
 
 async function settled(t: TestServer, to: string, status: string): Promise<OutboxRow> {
@@ -76,15 +69,12 @@ describe('without a relay', () => {
   });
 
   it('a row written pending by an event is captured after the commit', async () => {
-    const db = new pg.Client({ connectionString: t.databaseUrl });
-    await db.connect();
     const to = `direct-${unique()}@example.org`;
-    await db.query(
+    await t.db.query(
       `insert into outbox (tenant_id, ticket_id, kind, recipient, subject, body, status, attempts, created_at)
        values ('novosibirsk', null, 'mail', $1, 'Тема', 'Текст', 'pending', 0, now())`,
       [to],
     );
-    await db.end();
     expect((await settled(t, to, 'captured')).delivered_at).not.toBeNull();
   });
 });

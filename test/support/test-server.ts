@@ -3,6 +3,7 @@
  * manual clock, and signs in its admin. Tests talk to it over HTTP and graphql-ws only.
  */
 import path from 'node:path';
+import pg from 'pg';
 import { loadConfig } from '../../server/src/config/config.js';
 import { startServer, type RunningServer } from '../../server/src/app/server.js';
 import { createTestDatabase } from './database.js';
@@ -18,6 +19,8 @@ export interface TestServer {
   databaseUrl: string;
   anonymous: GraphQLClient;
   admin: GraphQLClient;
+  /** Direct SQL on the server's database, for checks the API does not expose. */
+  db: pg.Pool;
   stop(): Promise<void>;
 }
 
@@ -45,13 +48,18 @@ export async function startTestServer(env: Record<string, string> = {}, database
     `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
     { e: adminEmail, p: adminPassword },
   );
+  const db = new pg.Pool({ connectionString: url, max: 2 });
   return {
     server,
     url: server.url,
     databaseUrl: url,
     anonymous,
     admin: anonymous.withToken(login.token),
-    stop: () => server.stop(),
+    db,
+    stop: async () => {
+      await db.end();
+      await server.stop();
+    },
   };
 }
 

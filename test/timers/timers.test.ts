@@ -5,7 +5,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { startChildServer } from '../support/child-server.js';
@@ -82,17 +81,11 @@ describe('a timer that cannot fire', () => {
       const broken = await resolvedTimerTicket(t.admin);
       await t.admin.data(`mutation { advanceClock(by: "PT1M") }`);
       const healthy = await resolvedTimerTicket(t.admin);
-      const db = new pg.Client({ connectionString: t.databaseUrl });
-      await db.connect();
-      try {
-        // A snapshot no workflow can restore: the earlier timer's event will throw.
-        await db.query(`update ticket set snapshot = '{}'::jsonb where id = $1`, [broken]);
-        await t.admin.data(`mutation { advanceClock(by: "PT3H") }`);
-        const { rows } = await db.query(`select ticket_id, status from timer where ticket_id = any($1::uuid[])`, [[broken, healthy]]);
-        expect(Object.fromEntries(rows.map((r) => [r.ticket_id, r.status]))).toEqual({ [broken]: 'failed', [healthy]: 'fired' });
-      } finally {
-        await db.end();
-      }
+      // A snapshot no workflow can restore: the earlier timer's event will throw.
+      await t.db.query(`update ticket set snapshot = '{}'::jsonb where id = $1`, [broken]);
+      await t.admin.data(`mutation { advanceClock(by: "PT3H") }`);
+      const { rows } = await t.db.query(`select ticket_id, status from timer where ticket_id = any($1::uuid[])`, [[broken, healthy]]);
+      expect(Object.fromEntries(rows.map((r) => [r.ticket_id, r.status]))).toEqual({ [broken]: 'failed', [healthy]: 'fired' });
       expect((await ticketState(t.admin, healthy)).statusCategory).toBe('closed');
     } finally {
       await t.stop();
