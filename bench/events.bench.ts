@@ -23,7 +23,6 @@ import { scopedEntityManager } from '../server/src/db/tenant-filter.js';
 import type { CompiledWorkflow } from '../server/src/workflow/index.js';
 import { queryLog, type StatementStats } from './query-log.js';
 import { applyRawEvent, type RawNotice, type RawPlan, type RawTransition } from './raw-event.js';
-import { applyLeanEvent } from './lean-event.js';
 import { OPEN, WAITING, runClients, type LoopResult } from './load-loop.js';
 import type { PhaseRequest, PhaseResult, WorkerMessage, WorkerSetup } from './load-worker.js';
 import { startCpuProfile, summarizeCpuProfile, type ProfileSummary } from './cpu-profile.js';
@@ -574,42 +573,6 @@ function runServiceTier(server: RunningServer, fixture: Fixture, ticketState: Ui
   });
 }
 
-/** The what-if tier: lean-event.ts in-process on a pg.Pool the size of the ORM's. */
-function runWhatIfTier(
-  server: RunningServer,
-  pool: pg.Pool,
-  workflow: CompiledWorkflow,
-  fixture: Fixture,
-  ticketState: Uint8Array,
-  meter: ReturnType<typeof usageMeter>,
-  clients: number,
-  warmupMs: number,
-  durationMs: number,
-) {
-  return runClients({
-    ticketCount: fixture.ticketIds.length,
-    ticketState,
-    clients,
-    warmupMs,
-    durationMs,
-    send: async (index, type) => {
-      const client = await pool.connect();
-      try {
-        const data = type === 'REQUEST_INFO' ? requestData : provideData;
-        return await applyLeanEvent(client, workflow, [tenantId], fixture.ticketIds[index]!, { type, data }, fixture.plan.actor, server.services.clock.now());
-      } finally {
-        client.release();
-      }
-    },
-    resync: async (index) => {
-      const { rows } = await pool.query<{ state: string }>('select state from ticket where id = $1', [fixture.ticketIds[index]]);
-      ticketState[index] = rows[0]?.state === 'waiting_customer' ? WAITING : OPEN;
-    },
-    onWindowStart: () => meter.begin(),
-    onWindowEnd: () => meter.end(),
-  });
-}
-
 // ---------------------------------------------------------------------------------------------
 // Where one event's time goes, one client at a time
 
@@ -824,19 +787,13 @@ async function main(): Promise<number> {
 
     say('Setup');
     const fixture = await prepareTickets(server, db, token, actor);
-    const workflow = await server.services.registry.forVersion(fixture.versionId);
     const check = await selfCheck(server, db, database.url, token, fixture, [
       { name: 'raw', apply: (client, id, type) => applyRawEvent(client, fixture.plan, id, type) },
-      {
-        name: 'what-if',
-        apply: (client, id, type) =>
-          applyLeanEvent(client, workflow, [tenantId], id, { type, data: type === 'REQUEST_INFO' ? requestData : provideData }, actor, server!.services.clock.now()),
-      },
     ]);
     const perEvent = Object.entries(check.statementsPerEvent).map(([name, n]) => `${name} ${n}`).join(', ');
     say(
       check.ok
-        ? `  self-check: the raw and what-if transactions write the same rows and NOTIFY as the server (statements per event: ${perEvent})`
+        ? `  self-check: the raw transaction writes the same rows and NOTIFY as the server (statements per event: ${perEvent})`
         : `  self-check FAILED, the comparison is not like for like:\n    ${check.differences.join('\n    ')}`,
     );
 
@@ -868,38 +825,28 @@ async function main(): Promise<number> {
     // Raw first: whatever the first phase leaves behind (table growth) then weighs on the
     // full path, so the ratio errs on the unflattering side.
     const s = server;
-    const leanPool = new pg.Pool({ connectionString: database.url, max: enginePoolSize, idleTimeoutMillis: 0 });
     const tiers: Array<{ key: string; name: string; run(meter: ReturnType<typeof usageMeter>): Promise<LoopResult> }> = [
       { key: 'raw', name: 'raw pg (same transaction)', run: (meter) => runWorkerPhase(w, phaseRequest('raw'), meter) },
       { key: 'full', name: 'full path (HTTP + GraphQL)', run: (meter) => runWorkerPhase(w, phaseRequest('full'), meter) },
     ];
     if (settings.profile) {
-      tiers.push(
-        {
-          key: 'service',
-          name: 'service (sendEvent, no HTTP)',
-          run: (meter) => runServiceTier(s, fixture, ticketState, meter, settings.clients, settings.warmupS * 1000, settings.durationS * 1000),
-        },
-        {
-          key: 'whatif',
-          name: 'what-if: pg + 1 CTE, no HTTP',
-          run: (meter) => runWhatIfTier(s, leanPool, workflow, fixture, ticketState, meter, settings.clients, settings.warmupS * 1000, settings.durationS * 1000),
-        },
-      );
+      tiers.push({
+        key: 'service',
+        name: 'service (sendEvent, no HTTP)',
+        run: (meter) => runServiceTier(s, fixture, ticketState, meter, settings.clients, settings.warmupS * 1000, settings.durationS * 1000),
+      });
     }
     const rounds = new Map<string, Measured[]>(tiers.map((t) => [t.key, []]));
     for (let round = 1; round <= settings.rounds; round++) {
       if (settings.rounds > 1) say(`  round ${round} of ${settings.rounds}`);
       for (const tier of tiers) rounds.get(tier.key)!.push(await measure(tier.name, db, database, tier.run));
     }
-    await leanPool.end();
     // With several rounds, each tier is represented by its median round (by throughput).
     const median = (list: Measured[]) => [...list].sort((a, b) => a.eventsPerSecond - b.eventsPerSecond)[Math.floor((list.length - 1) / 2)]!;
     const raw = median(rounds.get('raw')!);
     const full = median(rounds.get('full')!);
     const service = rounds.get('service')?.length ? median(rounds.get('service')!) : null;
-    const whatIf = rounds.get('whatif')?.length ? median(rounds.get('whatif')!) : null;
-    const phases = [raw, full, ...(service ? [service] : []), ...(whatIf ? [whatIf] : [])];
+    const phases = [raw, full, ...(service ? [service] : [])];
     printPhases(phases);
     if (settings.rounds > 1) {
       say();
@@ -943,7 +890,6 @@ async function main(): Promise<number> {
       raw,
       full,
       service,
-      whatIf,
       rounds: settings.rounds > 1 ? Object.fromEntries(rounds) : undefined,
       ratio,
       targets: {
