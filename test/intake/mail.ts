@@ -91,3 +91,35 @@ function quotedPrintable(bytes: Buffer): string {
   }
   return out + line;
 }
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+  /** An inline part (a screenshot pasted into the letter) instead of an attached file. */
+  inline?: boolean;
+}
+
+/** A multipart/mixed message: the text part, then each file in base64. */
+export function mailWithAttachments(spec: MailSpec, files: MailAttachment[]): string {
+  const boundary = `----=_Part_${Math.random().toString(36).slice(2)}`;
+  const head = rawMail(spec).split('\r\n\r\n')[0]!.split('\r\n').filter((line) => !/^Content-(Type|Transfer-Encoding):/i.test(line));
+  const parts = [
+    ['Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: base64', '', wrap(Buffer.from(spec.body ?? 'Во вложении.', 'utf8').toString('base64'))],
+    ...files.map((f) => [
+      `Content-Type: ${f.contentType}; name="${encodedWord(f.filename, 'utf-8')}"`,
+      'Content-Transfer-Encoding: base64',
+      `Content-Disposition: ${f.inline ? 'inline' : 'attachment'}; filename="${encodedWord(f.filename, 'utf-8')}"`,
+      '',
+      wrap(f.content.toString('base64')),
+    ]),
+  ];
+  return [
+    ...head,
+    `Content-Type: multipart/mixed; boundary="${boundary}"`,
+    '',
+    ...parts.flatMap((part) => [`--${boundary}`, ...part]),
+    `--${boundary}--`,
+    '',
+  ].join('\r\n');
+}

@@ -6,14 +6,18 @@ import 'reflect-metadata';
  * sent once even when two server instances share the database.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { startChildServer, type ChildServer } from '../support/child-server.js';
+import { createTestDatabase } from '../support/database.js';
+import type { GraphQLClient } from '../support/graphql-client.js';
 import { rawMail } from '../intake/mail.js';
 import { eventually, freePort, startSink, type Sink } from './sink.js';
 
 const unique = () => Math.random().toString(36).slice(2, 8);
 
 /** A mail to Novosibirsk's desk (NSO-2): its acknowledgement (NSO-4) is one outbox letter to the sender. */
-async function mailIn(t: TestServer, subject = 'Не открывается реестр') {
+async function mailIn(t: { admin: GraphQLClient }, subject = 'Не открывается реестр') {
   const sender = `requester-${unique()}@example.org`;
   const { receiveEmail } = await t.admin.data<{ receiveEmail: { outcome: string; ticket: { id: string; number: string } } }>(
     `mutation($raw: String!) { receiveEmail(raw: $raw) { outcome ticket { id number } } }`,
@@ -145,7 +149,7 @@ describe('a relay that refuses', () => {
     const { sender } = await mailIn(t);
     const pending = await eventually(async () => {
       const [row] = await rowsTo(t, sender);
-      return row && row.attempts >= 1 ? row : undefined;
+      return row?.last_error ? row : undefined;
     });
     expect(pending.last_error).toMatch(/451/);
     const row = await settled(t, sender, 'failed');
@@ -169,5 +173,76 @@ describe('a relay nobody listens on', () => {
     const row = await settled(t, sender, 'failed');
     expect(row.attempts).toBe(2);
     expect(row.last_error).toMatch(/ECONNREFUSED/);
+  });
+});
+
+describe('a relay that refuses twice, then accepts', () => {
+  let sink: Sink;
+  let t: TestServer;
+  beforeAll(async () => {
+    sink = await startSink({ refuseFirst: 2 });
+    t = await startTestServer({ SMTP_OUTBOUND_URL: sink.url, OUTBOX_INTERVAL_MS: '50', OUTBOX_RETRY_BASE_MS: '50', OUTBOX_MAX_ATTEMPTS: '5' });
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await sink?.stop();
+  });
+
+  it('delivers the letter exactly once, on the third attempt', async () => {
+    const { sender } = await mailIn(t);
+    const row = await settled(t, sender, 'sent');
+    expect(row.attempts).toBe(3);
+    expect(row.last_error).toBeNull();
+    expect(sink.dataAttempts).toBe(3);
+    expect(sink.messages.filter((m) => m.rcptTo.includes(sender))).toHaveLength(1);
+  });
+});
+
+describe('a worker killed mid-send', () => {
+  const env = { CLOCK: 'manual', CLOCK_START: '2026-11-23T03:00:00Z', OUTBOX_INTERVAL_MS: '100', OUTBOX_LEASE_MS: '1500' };
+  let holding: Sink;
+  let open: Sink;
+  let db: pg.Pool;
+  let survivor: ChildServer | undefined;
+  beforeAll(async () => {
+    holding = await startSink({ hold: true });
+    open = await startSink();
+  });
+  afterAll(async () => {
+    await survivor?.kill('SIGTERM');
+    await db?.end();
+    await holding?.stop();
+    await open?.stop();
+  });
+
+  it('never sends the letter again on its own: it is failed as interrupted, and an admin may resend it', async () => {
+    const databaseUrl = await createTestDatabase();
+    db = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+    // The relay has the whole letter but the worker dies before hearing its 250.
+    const dying = await startChildServer({ ...env, DATABASE_URL: databaseUrl, SMTP_OUTBOUND_URL: holding.url });
+    const { sender } = await mailIn(dying);
+    await eventually(async () => (holding.messages.some((m) => m.rcptTo.includes(sender)) ? true : undefined));
+    await dying.kill('SIGKILL');
+    const { rows: [inFlight] } = await db.query(`select status from outbox where recipient = $1`, [sender]);
+    expect(inFlight.status).toBe('sending');
+
+    // Another instance, with a relay that would accept anything, takes over.
+    survivor = await startChildServer({ ...env, DATABASE_URL: databaseUrl, SMTP_OUTBOUND_URL: open.url });
+    const failed = await eventually(async () => {
+      const { outboundMessages } = await survivor!.admin.data<{ outboundMessages: Array<{ id: string; status: string; attempts: number; lastError: string }> }>(
+        `query($to: String!) { outboundMessages(to: $to, status: "failed") { id status attempts lastError } }`,
+        { to: sender },
+      );
+      return outboundMessages[0];
+    });
+    expect(failed.lastError).toMatch(/interrupted/);
+    expect(open.messages).toHaveLength(0);
+    expect(holding.messages.filter((m) => m.rcptTo.includes(sender))).toHaveLength(1);
+
+    // The admin checked with the requester: it never arrived. One click sends it once more.
+    await survivor.admin.data(`mutation($id: ID!) { retryOutboundMessage(id: $id) { status } }`, { id: failed.id });
+    await eventually(async () => (open.messages.length === 1 ? true : undefined));
+    const { rows: [done] } = await db.query(`select status, attempts from outbox where id = $1`, [failed.id]);
+    expect(done).toEqual({ status: 'sent', attempts: 1 });
   });
 });

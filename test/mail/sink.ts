@@ -1,6 +1,8 @@
 /**
  * A relay for outbound-mail tests: an `smtp-server` on loopback that keeps every message it
- * accepts, or answers DATA with a refusal (`refuse`), counting the attempts.
+ * accepts, or answers DATA with a refusal (`refuse` always, `refuseFirst` for the first N
+ * DATA commands), counting the attempts. `hold` keeps a message but never answers its DATA,
+ * like a relay that has the letter when the sender dies waiting for the 250.
  */
 import { SMTPServer } from 'smtp-server';
 import net, { type AddressInfo } from 'node:net';
@@ -22,7 +24,15 @@ export interface Sink {
   stop(): Promise<void>;
 }
 
-export async function startSink(options: { refuse?: { code: number; message: string } } = {}): Promise<Sink> {
+export interface SinkOptions {
+  refuse?: { code: number; message: string };
+  refuseFirst?: number;
+  hold?: boolean;
+}
+
+const tryLater = { code: 451, message: '4.3.0 try again later' };
+
+export async function startSink(options: SinkOptions = {}): Promise<Sink> {
   const sink: Sink = { port: 0, url: '', messages: [], dataAttempts: 0, stop: async () => undefined };
   const server = new SMTPServer({
     disabledCommands: ['AUTH', 'STARTTLS'],
@@ -30,11 +40,12 @@ export async function startSink(options: { refuse?: { code: number; message: str
     logger: false,
     disableReverseLookup: true,
     onData(stream, session, callback) {
-      sink.dataAttempts++;
+      const attempt = ++sink.dataAttempts;
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        if (options.refuse) return callback(Object.assign(new Error(options.refuse.message), { responseCode: options.refuse.code }));
+        const refusal = options.refuse ?? (attempt <= (options.refuseFirst ?? 0) ? tryLater : null);
+        if (refusal) return callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
         const raw = Buffer.concat(chunks).toString('utf8');
         simpleParser(raw).then((parsed) => {
           sink.messages.push({
@@ -43,7 +54,7 @@ export async function startSink(options: { refuse?: { code: number; message: str
             raw,
             parsed,
           });
-          callback(null);
+          if (!options.hold) callback(null);
         }, callback);
       });
     },

@@ -6,6 +6,7 @@ import 'reflect-metadata';
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import nodemailer from 'nodemailer';
+import iconv from 'iconv-lite';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { eventually, freePort } from './sink.js';
 
@@ -13,7 +14,7 @@ let t: TestServer;
 let port: number;
 
 beforeAll(async () => {
-  t = await startTestServer({ SMTP_PORT: String(await freePort()) });
+  t = await startTestServer({ SMTP_PORT: String(await freePort()), SMTP_RATE_LIMIT: '3', SMTP_RATE_WINDOW_MS: '600000' });
   port = t.server.smtpPort!;
 });
 afterAll(() => t?.stop());
@@ -63,5 +64,46 @@ describe('SMTP listener', () => {
     expect(info.accepted).toEqual(['gz54@krista.ru']);
     const { rows } = await t.db.query(`select status, reason from inbound_mail where message_id = $1`, [messageId]);
     expect(rows).toMatchObject([{ status: 'rejected', reason: expect.stringMatching(/automatic/) }]);
+  });
+
+  it('decodes an 8-bit windows-1251 mail by its own charset, and keeps its exact bytes', async () => {
+    const messageId = `<${unique()}@example.org>`;
+    const body = 'Добрый день! Не формируется отчёт по закупкам.\r\nС уважением, Петрова Анна';
+    const raw = Buffer.concat([
+      Buffer.from(
+        [`From: cp1251-${unique()}@example.org`, 'To: gz54@krista.ru', 'Subject: =?windows-1251?B?' + iconv.encode('Отчёт', 'windows-1251').toString('base64') + '?=', `Message-ID: ${messageId}`, 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=windows-1251', 'Content-Transfer-Encoding: 8bit', '', ''].join('\r\n'),
+        'ascii',
+      ),
+      iconv.encode(body, 'windows-1251'),
+      Buffer.from('\r\n', 'ascii'),
+    ]);
+    await transport().sendMail({ envelope: { from: 'x@example.org', to: ['gz54@krista.ru'] }, raw });
+    const { rows } = await t.db.query(`select status, ticket_id, raw_bytes from inbound_mail where message_id = $1`, [messageId]);
+    expect(rows).toMatchObject([{ status: 'created' }]);
+    expect((rows[0].raw_bytes as Buffer).includes(iconv.encode(body, 'windows-1251'))).toBe(true);
+    const { ticket } = await t.admin.data<{ ticket: { subject: string; fields: { description: string } } }>(`query($id: ID!) { ticket(id: $id) { subject fields } }`, { id: rows[0].ticket_id });
+    expect(ticket.subject).toBe('Отчёт');
+    expect(ticket.fields.description).toBe(body.replace('\r\n', '\n'));
+  });
+
+  it('keeps a mail with a NUL byte, readable, without the NUL', async () => {
+    const messageId = `<${unique()}@example.org>`;
+    const raw = Buffer.from(`From: nul-${unique()}@example.org\r\nTo: gz54@krista.ru\r\nSubject: Null\x00byte\r\nMessage-ID: ${messageId}\r\n\r\nBody\x00with a NUL\r\n`, 'latin1');
+    await transport().sendMail({ envelope: { from: 'x@example.org', to: ['gz54@krista.ru'] }, raw });
+    const { rows } = await t.db.query(`select status, subject, raw_bytes from inbound_mail where message_id = $1`, [messageId]);
+    expect(rows).toMatchObject([{ status: 'created', subject: 'Nullbyte' }]);
+    expect((rows[0].raw_bytes as Buffer).equals(Buffer.concat([Buffer.from('Delivered-To: gz54@krista.ru\r\n'), raw]))).toBe(true);
+  });
+
+  it('tells a sender over the limit to try again later (450), and still takes mail from others', async () => {
+    const flooder = `flood-${unique()}@example.org`;
+    const results = [];
+    for (let i = 0; i < 4; i++) {
+      results.push(await transport().sendMail({ from: flooder, to: 'gz54@krista.ru', subject: `Спам ${i}`, text: 'Текст' }).then(() => 'accepted', (e: { responseCode?: number }) => e.responseCode));
+    }
+    expect(results).toEqual(['accepted', 'accepted', 'accepted', 450]);
+    const { rows } = await t.db.query(`select count(*)::int as n from inbound_mail where sender = $1`, [flooder]);
+    expect(rows[0].n).toBe(3);
+    await expect(transport().sendMail({ from: `calm-${unique()}@example.org`, to: 'gz54@krista.ru', subject: 'Вопрос', text: 'Текст' })).resolves.toMatchObject({ accepted: ['gz54@krista.ru'] });
   });
 });

@@ -71,6 +71,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
       intervalMs: config.mail.outboxIntervalMs,
       retryBaseMs: config.mail.retryBaseMs,
       maxAttempts: config.mail.maxAttempts,
+      leaseMs: config.mail.leaseMs,
     }, log);
     const listener = new NotificationListener(databaseUrl, log);
     stops.push(['listener', () => listener.stop()]);
@@ -85,7 +86,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
       organizations: new OrganizationService(clock),
       live: new LiveService(listener),
       scheduler,
-      intake: new MailIntakeService(pool, orm, clock, registry, tickets, log),
+      intake: new MailIntakeService(pool, orm, clock, registry, tickets, config.inbound, log),
       outbox,
       log,
     };
@@ -111,7 +112,17 @@ export async function startServer(config: Config, log: (line: string) => void = 
     outbox.start();
     stops.push(['outbox', () => outbox.stop()]);
     const smtp = config.smtpPort > 0
-      ? await startSmtpListener({ orm, registry, intake: services.intake, log }, { port: config.smtpPort, host: config.host })
+      ? await startSmtpListener(
+          { orm, registry, intake: services.intake, log },
+          {
+            port: config.smtpPort,
+            host: config.host,
+            // Files of the per-message limit, base64-encoded (4/3), plus room for text and headers.
+            maxMessageBytes: Math.ceil((config.inbound.maxMessageBytes * 4) / 3) + 1024 * 1024,
+            senderRateLimit: config.inbound.senderRateLimit,
+            senderRateWindowMs: config.inbound.senderRateWindowMs,
+          },
+        )
       : null;
     if (smtp) stops.push(['smtp', () => smtp.stop()]);
     ready = true;

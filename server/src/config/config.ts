@@ -16,7 +16,9 @@ export interface Config {
   smtpPort: number;
   smtpOutboundUrl: string | null;
   /** Outbound mail delivery (mail/outbox.worker.ts): sender address when the tenant's workflow names no email channel, sweep interval, retries. */
-  mail: { from: string | null; outboxIntervalMs: number; retryBaseMs: number; maxAttempts: number };
+  mail: { from: string | null; outboxIntervalMs: number; retryBaseMs: number; maxAttempts: number; leaseMs: number };
+  /** Inbound mail (intake/, mail/smtp.listener.ts): attachment limits and the per-sender flood limit. */
+  inbound: { maxAttachmentBytes: number; maxMessageBytes: number; senderRateLimit: number; senderRateWindowMs: number };
   clock: { mode: 'system' } | { mode: 'manual'; start: Date | null };
   /** Interval of the timer scheduler under the system clock. */
   schedulerIntervalMs: number;
@@ -44,6 +46,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       outboxIntervalMs: intFrom(env.OUTBOX_INTERVAL_MS, 5000, 'OUTBOX_INTERVAL_MS'),
       retryBaseMs: intFrom(env.OUTBOX_RETRY_BASE_MS, 30_000, 'OUTBOX_RETRY_BASE_MS'),
       maxAttempts: Math.max(1, intFrom(env.OUTBOX_MAX_ATTEMPTS, 5, 'OUTBOX_MAX_ATTEMPTS')),
+      // Longer than the relay transport's own timeouts (connect 15 s, greeting 15 s, idle 60 s).
+      leaseMs: intFrom(env.OUTBOX_LEASE_MS, 15 * 60_000, 'OUTBOX_LEASE_MS'),
+    },
+    inbound: {
+      maxAttachmentBytes: intFrom(env.MAIL_MAX_ATTACHMENT_BYTES, 10 * 1024 * 1024, 'MAIL_MAX_ATTACHMENT_BYTES'),
+      maxMessageBytes: intFrom(env.MAIL_MAX_MESSAGE_BYTES, 25 * 1024 * 1024, 'MAIL_MAX_MESSAGE_BYTES'),
+      senderRateLimit: intFrom(env.SMTP_RATE_LIMIT, 30, 'SMTP_RATE_LIMIT'),
+      senderRateWindowMs: intFrom(env.SMTP_RATE_WINDOW_MS, 60_000, 'SMTP_RATE_WINDOW_MS'),
     },
     clock: env.CLOCK === 'manual' ? { mode: 'manual', start: clockStart } : { mode: 'system' },
     schedulerIntervalMs: intFrom(env.SCHEDULER_INTERVAL_MS, 1000, 'SCHEDULER_INTERVAL_MS'),

@@ -11,6 +11,7 @@ import { TicketCounterSchema } from '../tickets/counter.entity.js';
 import { ClockStateSchema } from '../clock/clock-state.entity.js';
 import { InboundMailSchema } from '../intake/inbound-mail.entity.js';
 import { TicketLinkSchema } from '../tickets/link.entity.js';
+import { AttachmentSchema } from '../attachments/attachment.entity.js';
 
 /** Every entity of the schema; migrations are generated from this list. */
 export const entities = [
@@ -29,4 +30,5 @@ export const entities = [
   ClockStateSchema,
   InboundMailSchema,
   TicketLinkSchema,
+  AttachmentSchema,
 ];

@@ -15,12 +15,14 @@ import { OutboxResolver } from '../outbox/outbox.resolver.js';
 import { ClockResolver } from '../clock/clock.resolver.js';
 import { TicketChangeResolver } from '../live/ticket-change.resolver.js';
 import { IntakeResolver } from '../intake/intake.resolver.js';
+import { InboundMailResolver } from '../intake/inbound-mail.resolver.js';
+import { AttachmentResolver } from '../attachments/attachment.resolver.js';
 
 let built: Promise<GraphQLSchema> | null = null;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [TicketResolver, TenantResolver, BusinessCalendarResolver, AuthResolver, OrganizationResolver, OutboxResolver, ClockResolver, TicketChangeResolver, IntakeResolver],
+    resolvers: [TicketResolver, TenantResolver, BusinessCalendarResolver, AuthResolver, OrganizationResolver, OutboxResolver, ClockResolver, TicketChangeResolver, IntakeResolver, InboundMailResolver, AttachmentResolver],
     validate: false,
     // Every subscription brings its own `subscribe` reading the instance's LiveService;
     // type-graphql insists on a pubSub all the same.

@@ -18,6 +18,7 @@ import { buildAppSchema } from '../graphql/schema.js';
 import { createContext, type GraphQLContext } from '../graphql/context.js';
 import { formatError } from '../graphql/errors.js';
 import { costLimitPlugin, depthLimitRule } from '../graphql/limits.js';
+import { serveAttachments } from '../attachments/attachment.http.js';
 
 export interface HttpServer {
   url: string;
@@ -86,6 +87,7 @@ export async function startHttpServer(
       context: async ({ req }) => createContext(services, await services.auth.authenticate(req.headers.authorization)),
     }),
   );
+  serveAttachments(app, services);
   serveAdmin(app, options.adminDistDir);
 
   await new Promise<void>((resolve, reject) => {
@@ -108,7 +110,7 @@ export async function startHttpServer(
 function serveAdmin(app: express.Express, distDir: string): void {
   const index = path.join(distDir, 'index.html');
   app.use(express.static(distDir, { index: false, maxAge: '1h' }));
-  app.get(/^\/(?!graphql|healthz).*/, (_req, res) => {
+  app.get(/^\/(?!graphql|healthz|attachments\/).*/, (_req, res) => {
     if (fs.existsSync(index)) res.sendFile(index);
     else res.status(404).type('text').send('The admin UI is not built: run `npm run build`.');
   });

@@ -15,6 +15,8 @@ export type InboundMailStatus = 'received' | 'created' | 'appended' | 'rejected'
 export interface InboundMail {
   id: string;
   raw: string;
+  /** The exact bytes, when `raw` cannot hold them (not UTF-8, or a NUL byte). */
+  rawBytes: Buffer | null;
   receivedAt: Date;
   status: InboundMailStatus;
   reason: string | null;
@@ -33,7 +35,8 @@ export const InboundMailSchema = new EntitySchema<InboundMail>({
   filters: { tenant: tenantFilter },
   properties: {
     id: { type: 'uuid', primary: true },
-    raw: { type: 'text' },
+    raw: { type: 'text', lazy: true },
+    rawBytes: { type: 'blob', nullable: true, lazy: true, fieldName: 'raw_bytes' },
     receivedAt: { type: 'Date', columnType: 'timestamptz' },
     status: { type: 'string' },
     reason: { type: 'text', nullable: true },

@@ -5,16 +5,63 @@
 import type { PgClient } from '../db/pg-pool.js';
 import type { InboundMail } from './inbound-mail.entity.js';
 
-export async function insertInboundMail(client: PgClient, row: { id: string; raw: string; receivedAt: Date }): Promise<void> {
-  await client.query(`insert into inbound_mail (id, raw, received_at, status) values ($1, $2, $3, 'received')`, [
+/**
+ * Stores a received message as it came. Text is what admins read and search; when the text
+ * cannot hold the message exactly (bytes that are not UTF-8, a NUL byte, which PostgreSQL
+ * text refuses) the exact bytes go to `raw_bytes` beside a readable rendering.
+ */
+export async function insertInboundMail(client: PgClient, row: { id: string; raw: string | Buffer; receivedAt: Date }): Promise<void> {
+  const { text, bytes } = storedForms(row.raw);
+  await client.query(`insert into inbound_mail (id, raw, raw_bytes, received_at, status) values ($1, $2, $3, $4, 'received')`, [
     row.id,
-    row.raw,
+    text,
+    bytes,
     row.receivedAt,
   ]);
 }
 
+function storedForms(raw: string | Buffer): { text: string; bytes: Buffer | null } {
+  let text: string;
+  if (typeof raw === 'string') text = raw;
+  else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+    } catch {
+      return { text: raw.toString('latin1').replaceAll('\u0000', '\ufffd'), bytes: raw };
+    }
+  }
+  if (!text.includes('\u0000')) return { text, bytes: null };
+  return { text: text.replaceAll('\u0000', '\ufffd'), bytes: typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw };
+}
+
+/** The files a mail brought to a ticket (attachments/attachment-plan.ts decided which are kept), in one statement. */
+export async function insertAttachments(
+  client: PgClient,
+  files: Array<{ tenantId: string; ticketId: string; inboundMailId: string; filename: string; contentType: string; size: number; field: string; content: Buffer | null; skippedReason: string | null; at: Date }>,
+): Promise<void> {
+  if (!files.length) return;
+  const column = <K extends keyof (typeof files)[number]>(key: K) => files.map((f) => f[key]);
+  await client.query(
+    `insert into attachment (id, tenant_id, ticket_id, inbound_mail_id, filename, content_type, size, field, content, skipped_reason, created_at)
+     select gen_random_uuid(), f.* from unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::int[], $7::text[], $8::bytea[], $9::text[], $10::timestamptz[])
+       as f(tenant_id, ticket_id, inbound_mail_id, filename, content_type, size, field, content, skipped_reason, created_at)`,
+    [
+      column('tenantId'),
+      column('ticketId'),
+      column('inboundMailId'),
+      column('filename'),
+      column('contentType'),
+      column('size'),
+      column('field'),
+      column('content'),
+      column('skippedReason'),
+      column('at'),
+    ],
+  );
+}
+
 /** What processing found out about a stored mail: the row without its raw text and arrival. */
-export type InboundMailOutcome = Omit<InboundMail, 'id' | 'raw' | 'receivedAt'>;
+export type InboundMailOutcome = Omit<InboundMail, 'id' | 'raw' | 'rawBytes' | 'receivedAt'>;
 
 export async function recordInboundMailOutcome(client: PgClient, id: string, o: InboundMailOutcome): Promise<void> {
   await client.query(

@@ -9,7 +9,7 @@
  * ticket. The raw row, the ticket, its links, its thread and any letter commit in one
  * transaction on the engine's connection.
  *
- * Fed by `receiveEmail` today; the SMTP listener will call `receive` the same way.
+ * Fed by `receiveEmail` (text) and the SMTP listener (the bytes as they came).
  */
 import { randomUUID } from 'node:crypto';
 import type { Orm } from '../db/orm.js';
@@ -17,7 +17,6 @@ import type { Clock } from '../clock/clock.js';
 import { withTransaction, type PgClient, type PgPool } from '../db/pg-pool.js';
 import { allTenants } from '../db/tenant-filter.js';
 import type { WorkflowRegistry } from '../tenants/workflow-registry.js';
-import { TenantSchema } from '../tenants/tenant.entity.js';
 import type { TicketService } from '../tickets/ticket.service.js';
 import type { Ticket } from '../tickets/ticket.entity.js';
 import { lockTicket } from '../tickets/ticket.store.js';
@@ -26,11 +25,14 @@ import { findNumbers } from '../workflow/index.js';
 import { mayAccessTenant, type Principal } from '../auth/principal.js';
 import { AppError, forbidden } from '../graphql/errors.js';
 import { parseMail, stripReplyPrefixes, type ParsedInboundMail } from './mail.parse.js';
-import { extractedFields } from './mail.fields.js';
+import { extractedFields, ownText } from './mail.fields.js';
 import { routesFor, routingRuleBroken, type MailRoute, type TenantWorkflow } from './mail.routing.js';
 import { outboxRowOf } from '../mail/outbox.worker.js';
+import { emailAddressesOf, tenantWorkflows } from '../mail/tenant-mailboxes.js';
+import { attachmentFields, planAttachments, type AttachmentLimits } from '../attachments/attachment-plan.js';
 import {
   findTicketsByNumber,
+  insertAttachments,
   findTicketsByOutboxRows,
   insertInboundMail,
   insertInboundMessage,
@@ -62,6 +64,7 @@ export class MailIntakeService {
     private readonly clock: Clock,
     private readonly registry: WorkflowRegistry,
     private readonly tickets: TicketService,
+    private readonly limits: AttachmentLimits,
     private readonly log: (line: string) => void = () => undefined,
   ) {}
 
@@ -71,14 +74,14 @@ export class MailIntakeService {
    * are the caller's own (FORBIDDEN: the mail is for a tenant the caller does not serve),
    * and then nothing is kept. A fault of ours keeps the raw mail as `received` for a retry.
    */
-  async receive(principal: Principal, raw: string): Promise<EmailReceipt> {
+  async receive(principal: Principal, raw: string | Buffer): Promise<EmailReceipt> {
     const id = randomUUID();
     let fault: unknown = null;
     const receipt = await withTransaction(this.pool, async (client) => {
       await insertInboundMail(client, { id, raw, receivedAt: this.clock.now() });
       await client.query('savepoint intake');
       try {
-        const processed = await this.#process(client, principal, raw);
+        const processed = await this.#process(client, principal, raw, id);
         await recordInboundMailOutcome(client, id, processed.row);
         return processed.receipt;
       } catch (error) {
@@ -96,62 +99,121 @@ export class MailIntakeService {
     return receipt;
   }
 
-  async #process(client: PgClient, principal: Principal, raw: string): Promise<Processed> {
+  async #process(client: PgClient, principal: Principal, raw: string | Buffer, inboundMailId: string): Promise<Processed> {
     const parsed = await parseMail(raw);
     if (!parsed.ok) return rejected({ ...emptyRow, status: 'unparseable', reason: parsed.reason });
-    const mail = parsed.mail;
+    const mail: ReceivedMail = { ...parsed.mail, inboundMailId };
     const headers = { messageId: mail.messageId, from: mail.from.address, to: recipientsText(mail), subject: mail.subject || null };
 
-    const routes = routesFor(mail, await this.#tenantWorkflows());
+    const tenants = await tenantWorkflows(this.orm, this.registry);
+    const routes = routesFor(mail, tenants);
     if (!routes.length) return rejected({ ...emptyRow, ...headers, status: 'rejected', reason: 'unknown recipient' });
-    // A mail for several desks goes to the first one the caller serves.
-    const route = routes.find((r) => mayAccessTenant(principal, r.tenantId));
-    if (!route) throw forbidden(`No access to tenant ${routes[0]!.tenantId}`);
-    const row = { ...emptyRow, ...headers, tenantId: route.tenantId };
+    // Only the desks the caller serves (a mail gateway of one tenant feeds only its mail).
+    const served = routes.filter((r) => mayAccessTenant(principal, r.tenantId));
+    if (!served.length) throw forbidden(`No access to tenant ${routes[0]!.tenantId}`);
+    const row = { ...emptyRow, ...headers, tenantId: served[0]!.tenantId };
 
-    // Never answer a machine: an auto-reply to an auto-reply is a mail loop.
+    // Never answer a machine: an auto-reply to an auto-reply is a mail loop. Nor ourselves:
+    // a letter from one of the desks' own mailboxes came back round.
     if (mail.automatic) return rejected({ ...row, status: 'rejected', reason: `automatic message (${mail.automatic})` });
-
-    const broken = routingRuleBroken(route, mail.subject);
-    if (broken) {
-      await insertOutboxLetter(client, { tenantId: route.tenantId, to: mail.from.address, at: this.clock.now(), ...this.#refusalLetter(route, mail, broken.explanation) });
-      return rejected({ ...row, status: 'rejected', reason: broken.reason });
+    if (ownMailboxes(tenants).has(mail.from.address.toLowerCase())) {
+      return rejected({ ...row, status: 'rejected', reason: `sent from our own mailbox ${mail.from.address} (a loop)` });
     }
 
-    // Threading (NSO-8, SIN-4, KUR-4): the first number in the subject of one of the tenant's tickets.
+    // A mail to several desks goes to the first that takes it: one whose ticket it answers,
+    // else one whose routing rules (TOM-2) let it register a new request.
+    let refusal: { route: MailRoute; reason: string; explanation: string } | null = null;
+    for (const route of served) {
+      const routed = { ...row, tenantId: route.tenantId };
+      const cited = await this.#citedTicket(client, route, mail);
+      if (cited && cited.statusCategory !== 'closed') {
+        const ticket = await this.#append(client, cited.id, route, mail);
+        if (ticket) return { receipt: { outcome: 'APPENDED', reason: null, ticket }, row: { ...routed, status: 'appended', ticketId: ticket.id } };
+      }
+      // A mail that cites one of the desk's tickets is the desk's, whatever the rules say.
+      const broken = cited ? null : routingRuleBroken(route, mail.subject);
+      if (broken) {
+        refusal ??= { route, ...broken };
+        continue;
+      }
+      // Here a cited ticket is closed (or was closed while we looked): a repeated request.
+      const previous = cited?.number ?? (await this.#numberInBody(client, route, mail));
+      const ticket = await this.#create(client, route, mail, previous);
+      return { receipt: { outcome: 'CREATED', reason: null, ticket }, row: { ...routed, status: 'created', ticketId: ticket.id } };
+    }
+    const { route, reason, explanation } = refusal!;
+    await insertOutboxLetter(client, { tenantId: route.tenantId, to: mail.from.address, at: this.clock.now(), ...this.#refusalLetter(route, mail, explanation) });
+    return rejected({ ...row, tenantId: route.tenantId, status: 'rejected', reason });
+  }
+
+  /**
+   * The ticket the mail answers (NSO-8, SIN-4, KUR-4): the first number in its subject of
+   * one of the tenant's tickets, failing that one of our Message-IDs it replies to.
+   */
+  async #citedTicket(client: PgClient, route: MailRoute, mail: ReceivedMail) {
     const numbers = findNumbers(route.definition.numbering, mail.subject);
     const known = await findTicketsByNumber(client, route.tenantId, numbers);
-    // Failing that, a reply to one of our letters: In-Reply-To / References name its Message-ID.
-    const cited = numbers.map((n) => known.find((t) => t.number === n)).find((t) => t !== undefined) ?? (await this.#repliedTicket(client, route, mail));
-    if (cited && cited.statusCategory !== 'closed') {
-      const ticket = await this.#append(client, cited.id, route, mail);
-      if (ticket) return { receipt: { outcome: 'APPENDED', reason: null, ticket }, row: { ...row, status: 'appended', ticketId: ticket.id } };
-    }
-    // Here a cited ticket is closed (or was closed while we looked): a repeated request.
-    const ticket = await this.#create(client, route, mail, cited?.number ?? null);
-    return { receipt: { outcome: 'CREATED', reason: null, ticket }, row: { ...row, status: 'created', ticketId: ticket.id } };
+    return numbers.map((n) => known.find((t) => t.number === n)).find((t) => t !== undefined) ?? (await this.#repliedTicket(client, route, mail));
+  }
+
+  /** A number of one of the tenant's tickets the sender wrote in the letter (NSO-8: "repeating request №…"). */
+  async #numberInBody(client: PgClient, route: MailRoute, mail: ReceivedMail): Promise<string | null> {
+    const numbers = findNumbers(route.definition.numbering, ownText(mail.text));
+    const known = await findTicketsByNumber(client, route.tenantId, numbers);
+    return numbers.find((n) => known.some((t) => t.number === n)) ?? null;
   }
 
   /** The ticket of the first of our outbound letters the mail's In-Reply-To / References name. */
-  async #repliedTicket(client: PgClient, route: MailRoute, mail: ParsedInboundMail) {
+  async #repliedTicket(client: PgClient, route: MailRoute, mail: ReceivedMail) {
     const rows = mail.replyTo.map(outboxRowOf).filter((r): r is NonNullable<typeof r> => r !== null);
     return (await findTicketsByOutboxRows(client, route.tenantId, rows))[0];
   }
 
   /** The mail joins the ticket's thread; a ticket waiting for the customer takes it as PROVIDE_INFO. */
-  async #append(client: PgClient, ticketId: string, route: MailRoute, mail: ParsedInboundMail): Promise<Ticket | null> {
+  async #append(client: PgClient, ticketId: string, route: MailRoute, mail: ReceivedMail): Promise<Ticket | null> {
     const ticket = await lockTicket(client, ticketId);
     // Closed while we looked (the lock is taken only now): the mail makes a new ticket.
     if (!ticket || ticket.statusCategory === 'closed') return null;
     await insertInboundMessage(client, { ...this.#messageOf(route, mail), tenantId: ticket.tenantId, ticketId });
+    const files = await this.#keepAttachments(client, ticket.tenantId, ticketId, mail, ticket.fields);
     if (ticket.statusCategory !== 'waiting_customer') return ticket;
     const workflow = await this.registry.forVersion(ticket.workflowVersionId);
     const requesterMay = workflow.definition.events?.[provideInfo]?.actors.includes('requester') ?? true;
     if (!requesterMay || !workflow.availableEvents(ticket.snapshot).includes(provideInfo)) return ticket;
-    return this.tickets.sendEventIn(client, allTenants, ticketId, { type: provideInfo, data: { channel: 'email' } }, requesterActor(mail));
+    // What the answer brings counts for the fields the ticket waited for: its files, and an
+    // INN or phone it names that the ticket lacks (NSO-6).
+    const fields = { ...extractedFields(mail.text, ticket.fields), ...files };
+    const data = { channel: 'email', ...(Object.keys(fields).length ? { fields } : {}) };
+    return this.tickets.sendEventIn(client, allTenants, ticketId, { type: provideInfo, data }, requesterActor(mail));
   }
 
-  async #create(client: PgClient, route: MailRoute, mail: ParsedInboundMail, previousNumber: string | null): Promise<Ticket> {
+  /**
+   * Stores the mail's files for the ticket under the size limits; answers the intake fields
+   * that list the kept ones by name (added to what `existing` lists already).
+   */
+  async #keepAttachments(client: PgClient, tenantId: string, ticketId: string, mail: ReceivedMail, existing: Record<string, unknown> = {}) {
+    if (!mail.attachments.length) return {};
+    const planned = planAttachments(mail.attachments, this.limits);
+    const at = this.clock.now();
+    await insertAttachments(
+      client,
+      planned.map(({ file, field, skippedReason }) => ({
+        tenantId,
+        ticketId,
+        inboundMailId: mail.inboundMailId,
+        filename: file.filename,
+        contentType: file.contentType,
+        size: file.size,
+        field,
+        content: skippedReason ? null : file.content,
+        skippedReason,
+        at,
+      })),
+    );
+    return attachmentFields(planned.filter((p) => !p.skippedReason), existing);
+  }
+
+  async #create(client: PgClient, route: MailRoute, mail: ReceivedMail, previousNumber: string | null): Promise<Ticket> {
     const ticketId = randomUUID();
     const fields: Record<string, unknown> = { email: mail.from.address };
     if (mail.from.name) fields.fullName = mail.from.name;
@@ -163,6 +225,7 @@ export class MailIntakeService {
     if (previousNumber) fields.previousNumber = previousNumber;
     // The letter first, so the thread reads mail → acknowledgement.
     await insertInboundMessage(client, { ...this.#messageOf(route, mail), tenantId: route.tenantId, ticketId });
+    Object.assign(fields, await this.#keepAttachments(client, route.tenantId, ticketId, mail));
     return this.tickets.createTicketIn(
       client,
       {
@@ -197,13 +260,6 @@ export class MailIntakeService {
       body: `Ваше письмо${quoted} не зарегистрировано как обращение (${route.definition.tenant.title}): ${explanation}.\n`,
     };
   }
-
-  async #tenantWorkflows(): Promise<TenantWorkflow[]> {
-    const tenants = await this.orm.em.fork().find(TenantSchema, {}, { orderBy: { id: 'asc' } });
-    return Promise.all(
-      tenants.map(async (t) => ({ tenantId: t.id, definition: (await this.registry.forVersion(t.currentWorkflowVersionId)).definition })),
-    );
-  }
 }
 
 const emptyRow: InboundMailOutcome = {
@@ -224,6 +280,14 @@ function rejected(row: InboundMailOutcome): Processed {
 function recipientsText(mail: ParsedInboundMail): string | null {
   const all = [...mail.to, ...mail.cc].map((a) => a.address);
   return all.length ? all.join(', ') : null;
+}
+
+/** A parsed mail and the row its raw form was stored in. */
+type ReceivedMail = ParsedInboundMail & { inboundMailId: string };
+
+/** Every desk's mailbox, lower-cased: mail from one of them is our own, come back round. */
+function ownMailboxes(tenants: TenantWorkflow[]): Set<string> {
+  return new Set(tenants.flatMap((t) => emailAddressesOf(t).map((a) => a.toLowerCase())));
 }
 
 function requesterActor(mail: ParsedInboundMail): string {

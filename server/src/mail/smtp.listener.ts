@@ -17,15 +17,19 @@ import type { WorkflowRegistry } from '../tenants/workflow-registry.js';
 import type { MailIntakeService } from '../intake/intake.service.js';
 import type { Principal } from '../auth/principal.js';
 import { knownMailboxes } from './tenant-mailboxes.js';
+import { SenderRateLimit } from './sender-rate-limit.js';
 
 /** Who the intake sees as the caller: the whole desk, like an admin's mail gateway. */
 export const smtpPrincipal: Principal = { kind: 'token', id: 'smtp', role: 'admin', tenantIds: 'all', actor: 'mail:smtp' };
 
-export const maxMessageBytes = 25 * 1024 * 1024;
-
 export interface SmtpListenerOptions {
   port: number;
   host: string;
+  /** Largest message accepted at DATA, as sent (encoded), in bytes. */
+  maxMessageBytes: number;
+  /** Messages one sender may send per window (0: no limit). */
+  senderRateLimit: number;
+  senderRateWindowMs: number;
 }
 
 export interface RunningSmtpListener {
@@ -41,6 +45,8 @@ export async function startSmtpListener(
   deps: { orm: Orm; registry: WorkflowRegistry; intake: MailIntakeService; log: (line: string) => void },
   options: SmtpListenerOptions,
 ): Promise<RunningSmtpListener> {
+  const { maxMessageBytes } = options;
+  const rateLimit = new SenderRateLimit(options.senderRateLimit, options.senderRateWindowMs);
   const server = new SMTPServer({
     banner: 'Reglament service desk',
     disabledCommands: ['AUTH', 'STARTTLS'],
@@ -49,6 +55,12 @@ export async function startSmtpListener(
     logger: false,
     disableReverseLookup: true,
     closeTimeout: 2000,
+    onMailFrom(address: SMTPServerAddress, _session: SMTPServerSession, callback: (err?: Error | null) => void) {
+      const sender = address.address || '<>';
+      if (rateLimit.admit(sender)) return callback(null);
+      deps.log(`smtp: ${sender} is over ${options.senderRateLimit} messages per ${options.senderRateWindowMs} ms: told to retry later`);
+      callback(smtpError(450, `4.7.1 too many messages from ${sender}, try again later`));
+    },
     onRcptTo(address: SMTPServerAddress, _session: SMTPServerSession, callback: (err?: Error | null) => void) {
       knownMailboxes(deps.orm, deps.registry).then(
         (known) => callback(known.has(address.address.trim().toLowerCase()) ? null : smtpError(550, `5.1.1 <${address.address}>: no such mailbox here`)),
@@ -64,7 +76,7 @@ export async function startSmtpListener(
       stream.on('error', (error) => callback(error));
       stream.on('end', () => {
         if (stream.sizeExceeded) return callback(smtpError(552, `5.3.4 message exceeds ${maxMessageBytes} bytes`));
-        const raw = envelopeHeaders(session) + decode(Buffer.concat(chunks));
+        const raw = Buffer.concat([Buffer.from(envelopeHeaders(session), 'utf8'), ...chunks]);
         deps.intake.receive(smtpPrincipal, raw).then(
           (receipt) => {
             deps.log(`smtp: mail from ${session.envelope.mailFrom ? session.envelope.mailFrom.address : '<>'}: ${receipt.outcome}${receipt.reason ? ` (${receipt.reason})` : ''}`);
@@ -101,18 +113,4 @@ export async function startSmtpListener(
  */
 function envelopeHeaders(session: SMTPServerSession): string {
   return session.envelope.rcptTo.map((r) => `Delivered-To: ${r.address}\r\n`).join('');
-}
-
-/**
- * The intake takes text (a GraphQL string). Mail is 7-bit or UTF-8 almost always; other
- * 8-bit bytes (a legacy charset sent unencoded) are kept as Latin-1 characters, so the raw
- * bytes stay recoverable from the stored text, though the body reads wrong.
- * TODO(issue 4): let the intake take bytes so such a body is decoded by its own charset.
- */
-function decode(bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return bytes.toString('latin1');
-  }
 }

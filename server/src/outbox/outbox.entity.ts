@@ -1,6 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core';
 
-export type OutboxStatus = 'pending' | 'sent' | 'captured' | 'failed';
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'captured' | 'failed';
 
 /**
  * A side effect written in the event's transaction and delivered after it (DESIGN
@@ -21,6 +21,8 @@ export interface OutboxItem {
   deliveredAt: Date | null;
   /** Wall time of the next delivery try after a refusal (mail/outbox.worker.ts); null: now. */
   nextAttemptAt: Date | null;
+  /** Wall time until which a worker owns a `sending` row (mail/outbox.worker.ts). */
+  leaseUntil: Date | null;
 }
 
 export const OutboxSchema = new EntitySchema<OutboxItem>({
@@ -31,7 +33,7 @@ export const OutboxSchema = new EntitySchema<OutboxItem>({
     tenantId: { type: 'string' },
     ticketId: { type: 'uuid', nullable: true },
     kind: { type: 'string' },
-    to: { type: 'string', fieldName: 'recipient' },
+    to: { type: 'text', fieldName: 'recipient' },
     subject: { type: 'text' },
     body: { type: 'text' },
     status: { type: 'string' },
@@ -40,12 +42,17 @@ export const OutboxSchema = new EntitySchema<OutboxItem>({
     createdAt: { type: 'Date', columnType: 'timestamptz' },
     deliveredAt: { type: 'Date', columnType: 'timestamptz', nullable: true },
     nextAttemptAt: { type: 'Date', columnType: 'timestamptz', nullable: true },
+    leaseUntil: { type: 'Date', columnType: 'timestamptz', nullable: true },
   },
   indexes: [
     { properties: ['ticketId'] },
     {
       name: 'outbox_pending_index',
       expression: `create index "outbox_pending_index" on "outbox" ("id") where "status" = 'pending'`,
+    },
+    {
+      name: 'outbox_sending_index',
+      expression: `create index "outbox_sending_index" on "outbox" ("lease_until") where "status" = 'sending'`,
     },
   ],
 });

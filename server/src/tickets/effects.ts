@@ -8,14 +8,10 @@ import type { CompiledWorkflow, MachineEffect } from '../workflow/index.js';
 import type { Ticket } from './ticket.entity.js';
 import type { Letter } from './ticket.store.js';
 import { renderTemplate } from './template.js';
-
-interface Template {
-  subject?: string;
-  body?: string;
-}
+import { labelsOf } from '../workflow/field-labels.js';
 
 export function lettersFor(ticket: Ticket, workflow: CompiledWorkflow, effects: MachineEffect[], data: Record<string, unknown>): Letter[] {
-  const templates = (workflow.definition.templates ?? {}) as Record<string, Template | undefined>;
+  const templates = workflow.definition.templates ?? {};
   const letters: Letter[] = [];
   for (const effect of effects) {
     if (effect.type !== 'notify') continue;
@@ -23,7 +19,14 @@ export function lettersFor(ticket: Ticket, workflow: CompiledWorkflow, effects: 
     const template = templates[String(params.template)];
     const to = typeof params.to === 'string' ? params.to : requesterAddress(ticket);
     if (!template || !to) continue;
-    const scope = { ticket, fields: ticket.fields, data, tenant: workflow.definition.tenant };
+    const scope = {
+      ticket,
+      fields: ticket.fields,
+      data,
+      tenant: workflow.definition.tenant,
+      // What the letter asks for, in words (NSO-6): the event's list, else what the ticket lacks.
+      missing: labelsOf(data.missing ?? workflow.missingFields(ticket.snapshot), workflow.definition.fieldLabels),
+    };
     letters.push({
       to,
       subject: renderTemplate(template.subject ?? `[${ticket.number}]`, scope),

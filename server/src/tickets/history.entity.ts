@@ -28,7 +28,7 @@ export const TicketHistorySchema = new EntitySchema<TicketHistory>({
     data: { type: 'json', nullable: true },
     fromState: { type: 'string', nullable: true },
     toState: { type: 'string' },
-    actor: { type: 'string' },
+    actor: { type: 'text' },
     at: { type: 'Date', columnType: 'timestamptz' },
   },
   indexes: [{ properties: ['ticketId', 'version'] }],

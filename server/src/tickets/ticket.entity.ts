@@ -50,7 +50,7 @@ export const TicketSchema = new EntitySchema<Ticket>({
     snapshot: { type: 'json' },
     deadlines: { type: 'json', default: "'[]'" },
     organizationId: { type: 'uuid', nullable: true },
-    requester: { type: 'string', nullable: true },
+    requester: { type: 'text', nullable: true },
     version: { type: 'integer' },
     createdAt: { type: 'Date', columnType: 'timestamptz' },
     updatedAt: { type: 'Date', columnType: 'timestamptz' },

@@ -48,8 +48,14 @@ export class MessageType {
   @Field(() => String, { nullable: true }) subject!: string | null;
   @Field(() => String) body!: string;
   @Field(() => DateTimeScalar) at!: Date;
-  @Field(() => String, { nullable: true, description: 'Delivery status of an outbound letter: pending, sent, captured, failed' })
+  @Field(() => String, { nullable: true, description: 'Delivery status of an outbound letter: pending, sending, sent, captured, failed' })
   status?: string | null;
+  @Field(() => Int, { nullable: true, description: 'Delivery attempts of an outbound letter so far' })
+  attempts?: number | null;
+  @Field(() => String, { nullable: true, description: "The relay's last refusal, or why delivery stopped" })
+  lastError?: string | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When an outbound letter was sent or captured' })
+  deliveredAt?: Date | null;
 }
 
 @ObjectType()

@@ -141,6 +141,12 @@ export interface SlaClockDefinition {
   breach?: { event?: string };
 }
 
+/** A letter of the workflow file: `{{placeholders}}` filled from the ticket (tickets/template.ts). */
+export interface TemplateDefinition {
+  subject?: string;
+  body?: string;
+}
+
 export interface WorkflowDefinition {
   tenant: TenantSection;
   calendar: CalendarSection;
@@ -149,7 +155,8 @@ export interface WorkflowDefinition {
   kinds: Record<string, KindDefinition>;
   priorities?: string[];
   events: Record<string, EventDefinition>;
-  templates?: Record<string, unknown>;
+  templates?: Record<string, TemplateDefinition>;
+  fieldLabels?: Record<string, string>;
   sla?: Record<string, SlaClockDefinition>;
   machine: MachineDefinition;
 }

@@ -4,6 +4,8 @@ import { Migration20261124000000InboundMail } from './Migration20261124000000Inb
 import { Migration20261125000000TicketDeadlines } from './Migration20261125000000TicketDeadlines.js';
 import { Migration20261126000000OutboxDelivery } from './Migration20261126000000OutboxDelivery.js';
 import { Migration20261127000000TicketLinks } from './Migration20261127000000TicketLinks.js';
+import { Migration20261128000000OutboxLease } from './Migration20261128000000OutboxLease.js';
+import { Migration20261129000000MailAttachments } from './Migration20261129000000MailAttachments.js';
 
 /** Every committed migration, in order. Add new ones at the end. */
 export const migrationsList: MigrationObject[] = [
@@ -12,4 +14,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125000000TicketDeadlines', class: Migration20261125000000TicketDeadlines },
   { name: 'Migration20261126000000OutboxDelivery', class: Migration20261126000000OutboxDelivery },
   { name: 'Migration20261127000000TicketLinks', class: Migration20261127000000TicketLinks },
+  { name: 'Migration20261128000000OutboxLease', class: Migration20261128000000OutboxLease },
+  { name: 'Migration20261129000000MailAttachments', class: Migration20261129000000MailAttachments },
 ];
