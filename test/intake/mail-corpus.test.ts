@@ -242,7 +242,8 @@ describe('the mail corpus through receiveEmail', () => {
         // NSO-4, TOM-2, KUR-4, SIN-3: the sender is told the number.
         if (e.acknowledged !== false) {
           const fresh = (await lettersTo(sender)).slice(before.letters.length);
-          expect.soft(fresh.filter((l) => `${l.subject}\n${l.body}`.includes(got.number)), 'a letter to the sender naming the number').toHaveLength(1);
+          // The acknowledgement comes first; NSO-6 may follow it with a request for what is missing.
+          expect.soft(`${fresh[0]?.subject}\n${fresh[0]?.body}`, 'the first letter to the sender names the number').toContain(got.number);
         }
       }
 

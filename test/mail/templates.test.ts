@@ -36,6 +36,27 @@ async function mailTo(address: string, subject: string) {
   return { sender, ...receiveEmail.ticket };
 }
 
+/** A Novosibirsk request with everything NSO-5 asks for: it is not answered with an info request. */
+async function completeRequest(subject: string) {
+  const sender = `letters-${unique()}@example.org`;
+  const { createTicket } = await t.admin.data<{ createTicket: { id: string; number: string; missingFields: string[] } }>(
+    `mutation($i: CreateTicketInput!) { createTicket(input: $i) { id number missingFields } }`,
+    {
+      i: {
+        tenantId: 'novosibirsk', channel: 'web', kind: 'request', from: sender, subject,
+        fields: { inn: '5406012345', fullName: 'Петрова Анна', occurredAt: '2026-11-23T09:30:00+07:00', description: subject, steps: 'Открыть раздел «Отчёты»', screenshots: ['screen.png'] },
+      },
+    },
+  );
+  expect(createTicket.missingFields).toEqual([]);
+  return { sender, ...createTicket };
+}
+
+async function ticket(id: string) {
+  const { ticket } = await t.admin.data<{ ticket: { statusCategory: string; closeReason: string | null } }>(`query($id: ID!) { ticket(id: $id) { statusCategory closeReason } }`, { id });
+  return ticket;
+}
+
 async function send(id: string, type: string, data?: Record<string, unknown>) {
   await t.admin.data(`mutation($id: ID!, $type: String!, $data: JSON) { sendTicketEvent(ticketId: $id, type: $type, data: $data) { id } }`, { id, type, data });
 }
@@ -49,32 +70,41 @@ describe('letters from the workflow files', () => {
     expect(ack!.body).toMatch(/При повторном обращении .* укажите этот номер/);
   });
 
-  it('NSO-6 names the missing information in Russian and warns of closure after 3 business days', async () => {
-    const { sender, id, number } = await mailTo('gz54@krista.ru', 'Ошибка');
-    await send(id, 'REQUEST_INFO', { missing: ['inn', 'screenshots'] });
-    const [, request] = await lettersTo(sender);
-    expect(request!.subject).toBe(`[${number}] Запрос дополнительных сведений`);
-    expect(request!.body).toContain('просим сообщить: ИНН организации, скриншот ошибки.');
-    expect(request!.body).toMatch(/3 рабочих дней/);
-  });
-
-  it('NSO-6 without a list asks for exactly what the ticket lacks', async () => {
-    const { sender, id } = await mailTo('gz54@krista.ru', 'Ошибка при входе');
-    await send(id, 'REQUEST_INFO');
-    const [, request] = await lettersTo(sender);
+  it('NSO-6 answers an incomplete mail at registration with exactly what it lacks, in Russian, warning of closure after 3 business days', async () => {
+    const { sender, id, number } = await mailTo('gz54@krista.ru', 'Ошибка при входе');
+    const letters = await lettersTo(sender);
+    // The acknowledgement (NSO-4) first, then the request for the missing data.
+    expect(letters.map((l) => l.subject)).toEqual([`[${number}] Обращение зарегистрировано`, `[${number}] Запрос дополнительных сведений`]);
+    const request = letters[1]!;
+    expect(request.ticketId).toBe(id);
     // The mail (a bare address, no name) gave the e-mail and the description; NSO-5 wants the rest.
-    expect(request!.body).toContain('ИНН организации, ФИО, дата и время возникновения проблемы, последовательность действий, приведшая к ошибке, скриншот ошибки');
-    expect(request!.body).not.toContain('описание проблемы');
+    expect(request.body).toContain('просим сообщить: ИНН организации, ФИО, дата и время возникновения проблемы, последовательность действий, приведшая к ошибке, скриншот ошибки.');
+    expect(request.body).not.toContain('описание проблемы');
+    expect(request.body).toMatch(/3 рабочих дней/);
+    expect((await ticket(id)).statusCategory).toBe('waiting_customer');
   });
 
-  it('NSO-7 sends the solution and says the ticket is closed', async () => {
-    const { sender, id, number } = await mailTo('gz54@krista.ru', 'Как выгрузить отчёт');
+  it('NSO-6 an agent asking again names the items the agent lists', async () => {
+    const { sender, id, number } = await completeRequest('Ошибка');
+    await send(id, 'TAKE');
+    await send(id, 'REQUEST_INFO', { missing: ['inn', 'screenshots'] });
+    const letters = await lettersTo(sender);
+    expect(letters).toHaveLength(2);
+    const request = letters[1]!;
+    expect(request.subject).toBe(`[${number}] Запрос дополнительных сведений`);
+    expect(request.body).toContain('просим сообщить: ИНН организации, скриншот ошибки.');
+    expect(request.body).toMatch(/3 рабочих дней/);
+  });
+
+  it('NSO-7 sends the solution and says the ticket is closed, and it is', async () => {
+    const { sender, id, number } = await completeRequest('Как выгрузить отчёт');
     await send(id, 'TAKE');
     await send(id, 'RESOLVE', { solution: 'Отчёт выгружается кнопкой «Экспорт» на панели.' });
     const solution = (await lettersTo(sender)).at(-1)!;
     expect(solution.subject).toBe(`[${number}] Решение по обращению`);
     expect(solution.body).toContain('Отчёт выгружается кнопкой «Экспорт» на панели.');
     expect(solution.body).toContain(`Обращение ${number} закрыто.`);
+    expect(await ticket(id)).toMatchObject({ statusCategory: 'closed', closeReason: 'resolved' });
   });
 
   it('SIN-3 acknowledges with the TID to keep in the subject', async () => {

@@ -12,7 +12,7 @@ import {
 
 describe('catalog', () => {
   it('has the documented guards', () => {
-    expect(Object.keys(guardCatalog)).toEqual(['hasRequiredFields', 'missingRequiredFields', 'eventHas']);
+    expect(Object.keys(guardCatalog)).toEqual(['hasRequiredFields', 'missingRequiredFields', 'eventHas', 'contextHas', 'contractNotValid', 'hasPendingAct']);
   });
 
   it('tells pure context updates from effects the server must execute', () => {
@@ -22,7 +22,15 @@ describe('catalog', () => {
       ['setCloseReasonFromEvent', 'assign'],
       ['clearCloseReason', 'assign'],
       ['mergeEventFields', 'assign'],
+      ['stampTime', 'assign'],
+      ['copyEventData', 'assign'],
+      ['clearContext', 'assign'],
+      ['issueAct', 'assign'],
+      ['approveAct', 'assign'],
+      ['refuseAct', 'assign'],
+      ['flagOverdueAct', 'assign'],
       ['notify', 'effect'],
+      ['recordComplaint', 'effect'],
       ['recordNote', 'effect'],
     ]);
     expect(isEffectAction('notify')).toBe(true);

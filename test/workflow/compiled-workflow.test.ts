@@ -26,7 +26,7 @@ describe('compiled workflow', () => {
 
   it('starts a ticket in the initial state with the ticket context and the file context', () => {
     expect(workflow.stateName(created.snapshot)).toBe('new');
-    expect(created.snapshot.context).toEqual({ fields: complete, kind: 'bug', closeReason: null, escalations: 0 });
+    expect(created.snapshot.context).toEqual({ fields: complete, kind: 'bug', closeReason: null, organization: null, escalations: 0 });
     expect(created.changed).toBe(true);
   });
 

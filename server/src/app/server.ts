@@ -25,6 +25,7 @@ import { startHttpServer } from '../http/http-server.js';
 import { OutboxWorker } from '../mail/outbox.worker.js';
 import { startSmtpListener } from '../mail/smtp.listener.js';
 import type { Services } from './services.js';
+import { PortalService } from '../portal/portal.service.js';
 import { seedDemo, demoAgentPassword } from '../../../seeds/seed-demo.js';
 
 export interface RunningServer {
@@ -62,7 +63,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
     const productionCalendars = await loadProductionCalendars(path.join(config.workflowsDir, 'calendars'));
     const registry = new WorkflowRegistry(orm, clock, productionCalendars);
     const workflows = new WorkflowService(orm, clock, registry, log);
-    const tickets = new TicketService(pool, clock, registry);
+    // The HTTP port is known only once it listens (PORT=0 in tests); letters are written later.
+    let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+    const tickets = new TicketService(pool, clock, registry, { publicUrl: () => publicUrl });
     const auth = new AuthService(orm, clock);
     const scheduler = new TimerScheduler(pool, clock, tickets, log);
     const outbox = new OutboxWorker(pool, clock, registry, {
@@ -77,6 +80,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     stops.push(['listener', () => listener.stop()]);
     const services: Services = {
       orm,
+      pool,
       clock,
       clockService: new ClockService(orm, clock, scheduler),
       auth,
@@ -88,8 +92,11 @@ export async function startServer(config: Config, log: (line: string) => void = 
       scheduler,
       intake: new MailIntakeService(pool, orm, clock, registry, tickets, config.inbound, log),
       outbox,
+      // Set just below: the portal works through the other services.
+      portal: null as unknown as PortalService,
       log,
     };
+    services.portal = new PortalService(services, config.portal);
     listener.on(clockChannel, (iso) => services.clockService.onRemoteAdvance(iso));
     // A ticket change committed on any instance may have written letters: deliver them now.
     listener.on(ticketChangedChannel, () => outbox.wake());
@@ -107,6 +114,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     const isHealthy = async () => ready && (await pool.query('select 1').then(() => true, () => false));
     const http = await startHttpServer(services, { port: config.port, host: config.host, adminDistDir: config.adminDistDir, isHealthy });
     stops.push(['http', () => http.stop()]);
+    if (!config.publicUrl) publicUrl = http.url;
     scheduler.start(config.schedulerIntervalMs);
     stops.push(['scheduler', () => scheduler.stop()]);
     outbox.start();

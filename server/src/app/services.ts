@@ -2,6 +2,7 @@
  * The server's services, wired once at boot and handed to resolvers through the context.
  */
 import type { Orm } from '../db/orm.js';
+import type { PgPool } from '../db/pg-pool.js';
 import type { Clock } from '../clock/clock.js';
 import type { AuthService } from '../auth/auth.service.js';
 import type { TicketService } from '../tickets/ticket.service.js';
@@ -13,9 +14,12 @@ import type { LiveService } from '../live/live.service.js';
 import type { TimerScheduler } from '../timers/scheduler.js';
 import type { MailIntakeService } from '../intake/intake.service.js';
 import type { OutboxWorker } from '../mail/outbox.worker.js';
+import type { PortalService } from '../portal/portal.service.js';
 
 export interface Services {
   orm: Orm;
+  /** The ticket engine's plain `pg` pool: for work that must commit with a ticket change. */
+  pool: PgPool;
   clock: Clock;
   clockService: ClockService;
   auth: AuthService;
@@ -27,5 +31,6 @@ export interface Services {
   scheduler: TimerScheduler;
   intake: MailIntakeService;
   outbox: OutboxWorker;
+  portal: PortalService;
   log: (line: string) => void;
 }

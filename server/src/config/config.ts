@@ -15,10 +15,14 @@ export interface Config {
   adminPassword: string | null;
   smtpPort: number;
   smtpOutboundUrl: string | null;
+  /** Where requesters reach the portal (personal links in letters); default http://localhost:PORT. */
+  publicUrl: string | null;
   /** Outbound mail delivery (mail/outbox.worker.ts): sender address when the tenant's workflow names no email channel, sweep interval, retries. */
   mail: { from: string | null; outboxIntervalMs: number; retryBaseMs: number; maxAttempts: number; leaseMs: number };
   /** Inbound mail (intake/, mail/smtp.listener.ts): attachment limits and the per-sender flood limit. */
   inbound: { maxAttachmentBytes: number; maxMessageBytes: number; senderRateLimit: number; senderRateWindowMs: number };
+  /** Public web form limits (portal/portal.service.ts), wall time. */
+  portal: { perAddress: number; perClient: number; windowMs: number };
   clock: { mode: 'system' } | { mode: 'manual'; start: Date | null };
   /** Interval of the timer scheduler under the system clock. */
   schedulerIntervalMs: number;
@@ -41,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.ADMIN_PASSWORD || null,
     smtpPort: intFrom(env.SMTP_PORT, 2525, 'SMTP_PORT'),
     smtpOutboundUrl: env.SMTP_OUTBOUND_URL || null,
+    publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
     mail: {
       from: env.MAIL_FROM || null,
       outboxIntervalMs: intFrom(env.OUTBOX_INTERVAL_MS, 5000, 'OUTBOX_INTERVAL_MS'),
@@ -54,6 +59,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxMessageBytes: intFrom(env.MAIL_MAX_MESSAGE_BYTES, 25 * 1024 * 1024, 'MAIL_MAX_MESSAGE_BYTES'),
       senderRateLimit: intFrom(env.SMTP_RATE_LIMIT, 30, 'SMTP_RATE_LIMIT'),
       senderRateWindowMs: intFrom(env.SMTP_RATE_WINDOW_MS, 60_000, 'SMTP_RATE_WINDOW_MS'),
+    },
+    portal: {
+      perAddress: intFrom(env.PORTAL_RATE_LIMIT, 20, 'PORTAL_RATE_LIMIT'),
+      perClient: intFrom(env.PORTAL_CLIENT_RATE_LIMIT, 300, 'PORTAL_CLIENT_RATE_LIMIT'),
+      windowMs: intFrom(env.PORTAL_RATE_WINDOW_MS, 600_000, 'PORTAL_RATE_WINDOW_MS'),
     },
     clock: env.CLOCK === 'manual' ? { mode: 'manual', start: clockStart } : { mode: 'system' },
     schedulerIntervalMs: intFrom(env.SCHEDULER_INTERVAL_MS, 1000, 'SCHEDULER_INTERVAL_MS'),

@@ -12,6 +12,8 @@ import { ClockStateSchema } from '../clock/clock-state.entity.js';
 import { InboundMailSchema } from '../intake/inbound-mail.entity.js';
 import { TicketLinkSchema } from '../tickets/link.entity.js';
 import { AttachmentSchema } from '../attachments/attachment.entity.js';
+import { RefusedRequestSchema, RequesterTokenSchema } from '../portal/requester-token.entity.js';
+import { recordsEntities } from '../records/records.entities.js';
 
 /** Every entity of the schema; migrations are generated from this list. */
 export const entities = [
@@ -31,4 +33,7 @@ export const entities = [
   InboundMailSchema,
   TicketLinkSchema,
   AttachmentSchema,
+  RequesterTokenSchema,
+  RefusedRequestSchema,
+  ...recordsEntities,
 ];

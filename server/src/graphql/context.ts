@@ -13,13 +13,16 @@ export interface GraphQLContext {
   principal: Principal | null;
   services: Services;
   em: EntityManager;
+  /** The caller's network address, for per-sender limits of public mutations. */
+  client: string | null;
 }
 
-export function createContext(services: Services, principal: Principal | null): GraphQLContext {
+export function createContext(services: Services, principal: Principal | null, client: string | null = null): GraphQLContext {
   let em: EntityManager | null = null;
   return {
     principal,
     services,
+    client,
     // Forked on first use: most mutations never read through the ORM.
     get em() {
       em ??= scopedEntityManager(services.orm, tenantScopeOf(principal));

@@ -17,12 +17,16 @@ import { TicketChangeResolver } from '../live/ticket-change.resolver.js';
 import { IntakeResolver } from '../intake/intake.resolver.js';
 import { InboundMailResolver } from '../intake/inbound-mail.resolver.js';
 import { AttachmentResolver } from '../attachments/attachment.resolver.js';
+import { ActResolver } from '../acts/act.resolver.js';
+import { ProcessingTimeResolver } from '../reports/processing-time.resolver.js';
+import { PortalResolver } from '../portal/portal.resolver.js';
+import { recordsResolvers } from '../records/records.resolvers.js';
 
 let built: Promise<GraphQLSchema> | null = null;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [TicketResolver, TenantResolver, BusinessCalendarResolver, AuthResolver, OrganizationResolver, OutboxResolver, ClockResolver, TicketChangeResolver, IntakeResolver, InboundMailResolver, AttachmentResolver],
+    resolvers: [TicketResolver, TenantResolver, BusinessCalendarResolver, AuthResolver, OrganizationResolver, OutboxResolver, ClockResolver, TicketChangeResolver, IntakeResolver, InboundMailResolver, AttachmentResolver, ActResolver, ProcessingTimeResolver, PortalResolver, ...recordsResolvers],
     validate: false,
     // Every subscription brings its own `subscribe` reading the instance's LiveService;
     // type-graphql insists on a pubSub all the same.

@@ -19,6 +19,7 @@ import { createContext, type GraphQLContext } from '../graphql/context.js';
 import { formatError } from '../graphql/errors.js';
 import { costLimitPlugin, depthLimitRule } from '../graphql/limits.js';
 import { serveAttachments } from '../attachments/attachment.http.js';
+import { serveActDocuments, serveRequesterActDocuments } from '../acts/act.http.js';
 
 export interface HttpServer {
   url: string;
@@ -84,10 +85,12 @@ export async function startHttpServer(
     '/graphql',
     express.json({ limit: '25mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(services, await services.auth.authenticate(req.headers.authorization)),
+      context: async ({ req }) => createContext(services, await services.auth.authenticate(req.headers.authorization), req.ip ?? null),
     }),
   );
   serveAttachments(app, services);
+  serveActDocuments(app, services);
+  serveRequesterActDocuments(app, services);
   serveAdmin(app, options.adminDistDir);
 
   await new Promise<void>((resolve, reject) => {
@@ -110,7 +113,7 @@ export async function startHttpServer(
 function serveAdmin(app: express.Express, distDir: string): void {
   const index = path.join(distDir, 'index.html');
   app.use(express.static(distDir, { index: false, maxAge: '1h' }));
-  app.get(/^\/(?!graphql|healthz|attachments\/).*/, (_req, res) => {
+  app.get(/^\/(?!graphql|healthz|attachments\/|tickets\/[^/]+\/acts\/).*/, (_req, res) => {
     if (fs.existsSync(index)) res.sendFile(index);
     else res.status(404).type('text').send('The admin UI is not built: run `npm run build`.');
   });

@@ -251,8 +251,9 @@ export class MailIntakeService {
    */
   #refusalLetter(route: MailRoute, mail: ParsedInboundMail, explanation: string): { subject: string; body: string } {
     const template = (route.definition.templates as Record<string, { subject?: string; body?: string } | undefined> | undefined)?.mail_rejected;
-    const scope = { reason: explanation, mail: { subject: mail.subject, from: mail.from.address }, tenant: route.definition.tenant };
-    const subject = mail.subject ? `Re: ${mail.subject}` : 'Ваше письмо не зарегистрировано';
+    const replySubject = mail.subject ? `Re: ${stripReplyPrefixes(mail.subject)}` : 'Ваше письмо не зарегистрировано';
+    const scope = { reason: explanation, mail: { subject: mail.subject, from: mail.from.address, replySubject }, tenant: route.definition.tenant };
+    const subject = replySubject;
     if (template) return { subject: renderTemplate(template.subject ?? subject, scope), body: renderTemplate(template.body ?? explanation, scope) };
     const quoted = mail.subject ? ` «${mail.subject}»` : '';
     return {

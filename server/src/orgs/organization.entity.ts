@@ -10,6 +10,12 @@ export interface Organization {
   serviceLevel: string | null;
   contractFrom: string | null;
   contractUntil: string | null;
+  /** RBT-6: the contract's own SLA targets by clock name (e.g. { resolution: '7bd' }). */
+  slaTargets: Record<string, string> | null;
+  /** The customer's responsible person (SIN-11 tells the desk when they change). */
+  contactName: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
   createdAt: Date;
 }
 
@@ -25,6 +31,10 @@ export const OrganizationSchema = new EntitySchema<Organization>({
     serviceLevel: { type: 'string', nullable: true },
     contractFrom: { type: 'date', nullable: true },
     contractUntil: { type: 'date', nullable: true },
+    slaTargets: { type: 'json', nullable: true },
+    contactName: { type: 'text', nullable: true },
+    contactEmail: { type: 'text', nullable: true },
+    contactPhone: { type: 'text', nullable: true },
     createdAt: { type: 'Date', columnType: 'timestamptz' },
   },
   indexes: [{ properties: ['tenantId', 'inn'] }],

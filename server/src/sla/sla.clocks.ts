@@ -29,9 +29,14 @@ export interface DeadlineState {
 export interface ClockStep {
   /** The step's event type; `CREATE` for a new ticket. */
   event: string;
+  /** The event's data (a clock may fall due at an instant it names, NSO-9). */
+  data?: Record<string, unknown>;
   /** Every tag of the state after the step. */
   tags: readonly string[];
   priority: string | null;
+  /** The organisation's service level (SIN-6) and its contract's own targets by clock (RBT-6). */
+  serviceLevel?: string | null;
+  contractTargets?: Record<string, string> | null;
   now: number;
 }
 
@@ -54,6 +59,11 @@ export function advanceClocks(
   const changes: ClockChanges = { deadlines: [], arm: [], cancel: [] };
   for (const [kind, clock] of Object.entries(clocks)) {
     let deadline = current.find((d) => d.kind === kind) ?? null;
+    // NSO-9: a new preliminary answer names a new date: the clock starts over at it.
+    if (deadline && deadline.metAt === null && clock.dueAtFromEvent && startsOn(clock, step) && Number.isFinite(Date.parse(String(step.data?.[clock.dueAtFromEvent] ?? '')))) {
+      changes.cancel.push(timerKeyOf(kind));
+      deadline = null;
+    }
     if (!deadline && startsOn(clock, step)) {
       deadline = startClock(kind, clock, step, calendar);
       changes.arm.push({ kind, key: timerKeyOf(kind), dueAt: deadline.dueAt });
@@ -85,10 +95,22 @@ function matches(condition: SlaCondition, step: ClockStep): boolean {
 
 function startClock(kind: string, clock: SlaClockDefinition, step: ClockStep, calendar: BusinessCalendar): DeadlineState {
   const allHours = clock.calendar === '24x7' || Boolean(step.priority && clock.allHoursFor?.priorities?.includes(step.priority));
-  const target = (step.priority && clock.targets?.[step.priority]) || clock.target;
+  const named = clock.dueAtFromEvent ? Date.parse(String(step.data?.[clock.dueAtFromEvent] ?? '')) : Number.NaN;
+  if (Number.isFinite(named)) return { kind, allHours, startedAt: step.now, dueAt: named, pausedAt: null, metAt: null, breached: false };
+  const target = targetOf(kind, clock, step);
   const elapsed = allHours ? elapsedMs(target) : null;
   const dueAt = elapsed !== null ? step.now + elapsed : addBusinessTime(calendar, step.now, target);
   return { kind, allHours, startedAt: step.now, dueAt, pausedAt: null, metAt: null, breached: false };
+}
+
+/** The contract's own target (RBT-6), else the priority's, else the service level's (SIN-6), else the clock's. */
+function targetOf(kind: string, clock: SlaClockDefinition, step: ClockStep): string {
+  return (
+    step.contractTargets?.[kind] ||
+    (step.priority && clock.targets?.[step.priority]) ||
+    (step.serviceLevel && clock.serviceLevelTargets?.[step.serviceLevel]) ||
+    clock.target
+  );
 }
 
 function moveClock(deadline: DeadlineState, clock: SlaClockDefinition, step: ClockStep, calendar: BusinessCalendar, changes: ClockChanges): DeadlineState {

@@ -30,6 +30,9 @@ export class TenantResolver {
             audience: c.audience ?? null,
             official: c.official !== false,
             hours: c.hours ?? null,
+            extension: c.extension ?? null,
+            timezone: definition.tenant.timezone,
+            note: c.note ?? null,
           })),
         };
       }),

@@ -8,6 +8,9 @@ export class ChannelType {
   @Field(() => String, { nullable: true }) audience!: string | null;
   @Field(() => Boolean) official!: boolean;
   @Field(() => String, { nullable: true }) hours!: string | null;
+  @Field(() => String, { nullable: true, description: 'Extension to ask for on a phone line (доб.)' }) extension!: string | null;
+  @Field(() => String, { nullable: true, description: "The tenant's time zone, in which `hours` are meant" }) timezone!: string | null;
+  @Field(() => String, { nullable: true }) note!: string | null;
 }
 
 @ObjectType('RequestKind')

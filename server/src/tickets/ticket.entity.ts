@@ -24,6 +24,8 @@ export interface Ticket {
   deadlines: DeadlineState[];
   organizationId: string | null;
   requester: string | null;
+  /** Place in the service order (`queue:` of the workflow); lower is served first. */
+  queueRank?: number;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -51,10 +53,11 @@ export const TicketSchema = new EntitySchema<Ticket>({
     deadlines: { type: 'json', default: "'[]'" },
     organizationId: { type: 'uuid', nullable: true },
     requester: { type: 'text', nullable: true },
+    queueRank: { type: 'integer', default: 0 },
     version: { type: 'integer' },
     createdAt: { type: 'Date', columnType: 'timestamptz' },
     updatedAt: { type: 'Date', columnType: 'timestamptz' },
   },
   uniques: [{ properties: ['tenantId', 'number'] }],
-  indexes: [{ properties: ['tenantId', 'statusCategory'] }, { properties: ['createdAt'] }],
+  indexes: [{ properties: ['tenantId', 'statusCategory'] }, { properties: ['createdAt'] }, { properties: ['tenantId', 'queueRank', 'createdAt'] }],
 });

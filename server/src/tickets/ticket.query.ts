@@ -55,13 +55,13 @@ function buildWhere(filter: NonNullable<TicketListQuery['filter']>): FilterQuery
 }
 
 /**
- * `queue` is the tenant's service order; until the regulations' priorities arrive it is
- * first come, first served, which every regulation applies within a level.
+ * `queue` is the tenant's service order: its rank by the workflow's `queue:` criteria
+ * (RBT-8 criticality, SIN-6 service level), then first come, first served within a rank.
  */
 function orderBy(field: string, order: 'ASC' | 'DESC'): QueryOrderMap<Ticket>[] {
   const direction = order === 'ASC' ? 'asc' : 'desc';
   // Ticket numbers grow within a tenant, so they order tickets registered in the same instant.
-  if (field === 'queue') return [{ createdAt: 'asc' }, { number: 'asc' }, { id: 'asc' }];
+  if (field === 'queue') return [{ queueRank: 'asc' }, { createdAt: 'asc' }, { number: 'asc' }, { id: 'asc' }];
   if (!sortable.includes(field)) throw badInput(`sortField must be one of: queue, ${sortable.join(', ')}`, ['sortField']);
   return [{ [field]: direction } as QueryOrderMap<Ticket>, { number: direction }, { id: direction }];
 }

@@ -1,12 +1,14 @@
+import type { Services } from '../app/services.js';
+import { actorKindOf, mayActorSend } from '../workflow/index.js';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context.js';
 import { requirePrincipal, requireTenant, mayAccessTenant, tenantScopeOf } from '../auth/principal.js';
 import { JSONScalar } from '../graphql/scalars.js';
 import {
-  AcceptanceAct,
   CreateTicketInput,
   Deadline,
   MessageType,
+  ComplaintType,
   SortOrder,
   TicketFilter,
   TicketHistoryEntry,
@@ -84,7 +86,10 @@ export class TicketResolver {
 
   @FieldResolver(() => [String])
   async availableEvents(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Promise<string[]> {
-    return (await ctx.services.registry.forVersion(ticket.workflowVersionId)).availableEvents(ticket.snapshot);
+    const workflow = await ctx.services.registry.forVersion(ticket.workflowVersionId);
+    // The caller's events only: what the state takes and the file lets this caller send.
+    const kind = actorKindOf(requirePrincipal(ctx.principal).actor);
+    return workflow.availableEvents(ticket.snapshot).filter((type) => mayActorSend(workflow.definition, type, kind));
   }
 
   @FieldResolver(() => [String])
@@ -108,17 +113,17 @@ export class TicketResolver {
    */
   @FieldResolver(() => [Deadline])
   async deadlines(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Promise<Deadline[]> {
-    if (!ticket.deadlines?.length) return [];
-    const calendar = await ctx.services.registry.calendarOf(ticket.workflowVersionId);
-    const now = ctx.services.clock.now().getTime();
-    const at = (ms: number | null) => (ms === null ? null : new Date(ms));
-    return ticket.deadlines.map((d) => ({
-      kind: d.kind,
-      dueAt: new Date(d.pausedAt === null ? d.dueAt : resumedDueAt(d, calendar, now)),
-      pausedAt: at(d.pausedAt),
-      metAt: at(d.metAt),
-      breached: d.breached,
-    }));
+    return deadlinesOf(ctx.services, ticket);
+  }
+
+  /** NSO-12: complaints recorded on the ticket, oldest first. */
+  @FieldResolver(() => [ComplaintType])
+  async complaints(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Promise<ComplaintType[]> {
+    const rows = await ctx.em.find(TicketHistorySchema, { ticketId: ticket.id }, { orderBy: { id: 'asc' } });
+    return rows.flatMap((row) => {
+      const complaint = (row.data as { complaint?: { text: string | null; deadlines: unknown; breaches: string[] } } | null)?.complaint;
+      return complaint ? [{ at: row.at, actor: row.actor, text: complaint.text, deadlines: complaint.deadlines, breaches: complaint.breaches }] : [];
+    });
   }
 
   /** Links to other tickets (NSO-8 `repeats` / `repeated_by`), only to tickets the caller may see. */
@@ -133,12 +138,6 @@ export class TicketResolver {
       return other ? [{ relation: r.relation, ticket: other as unknown as TicketType }] : [];
     });
   }
-
-  /** Acceptance acts (SIN-9/10) arrive with the regulations issue. */
-  @FieldResolver(() => [AcceptanceAct])
-  acts(): AcceptanceAct[] {
-    return [];
-  }
 }
 
 /** A ticket the caller may see: NOT_FOUND if it does not exist, FORBIDDEN if it is another tenant's. */
@@ -148,4 +147,22 @@ export async function findVisibleTicket(ctx: GraphQLContext, id: string): Promis
   if (!ticket) throw notFound(`Ticket ${id}`);
   if (!mayAccessTenant(principal, ticket.tenantId)) throw forbidden(`Ticket ${id} belongs to another tenant`);
   return ticket;
+}
+
+/**
+ * The ticket's SLA clocks as far as they have run. While a clock is paused, `dueAt` is when it
+ * would fall due if it resumed now.
+ */
+export async function deadlinesOf(services: Services, ticket: Ticket): Promise<Deadline[]> {
+  if (!ticket.deadlines?.length) return [];
+  const calendar = await services.registry.calendarOf(ticket.workflowVersionId);
+  const now = services.clock.now().getTime();
+  const at = (ms: number | null) => (ms === null ? null : new Date(ms));
+  return ticket.deadlines.map((d) => ({
+    kind: d.kind,
+    dueAt: new Date(d.pausedAt === null ? d.dueAt : resumedDueAt(d, calendar, now)),
+    pausedAt: at(d.pausedAt),
+    metAt: at(d.metAt),
+    breached: d.breached,
+  }));
 }

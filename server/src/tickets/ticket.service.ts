@@ -12,8 +12,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock/clock.js';
 import type { WorkflowRegistry } from '../tenants/workflow-registry.js';
-import type { CompiledWorkflow, MachineStep } from '../workflow/index.js';
-import { counterScope, renderNumber } from '../workflow/index.js';
+import type { CompiledWorkflow, MachineStep, OrganizationFacts } from '../workflow/index.js';
+import { organizationFacts, queueRank } from './ticket.organization.js';
+import { actorKindOf, counterScope, mayActorSend, renderNumber } from '../workflow/index.js';
 import type { Ticket } from './ticket.entity.js';
 import { withTransaction, type PgClient, type PgPool } from '../db/pg-pool.js';
 import { findTicketIdByNumber, insertRepeatLinks, insertTicket, lockTicket, nextCounterValue, writeStep } from './ticket.store.js';
@@ -23,6 +24,8 @@ import { EventNotAllowedError, VersionConflictError } from './ticket.errors.js';
 import { badInput, forbidden, notFound } from '../graphql/errors.js';
 import type { TenantScope } from '../db/tenant-filter.js';
 import { advanceClocks, breachClock, breachEventType, type ClockChanges } from '../sla/sla.clocks.js';
+import { validatedEventData } from './event-data.js';
+import { insertRequesterTokens } from '../portal/requester-token.js';
 
 export interface CreateTicketInput {
   tenantId: string;
@@ -44,6 +47,7 @@ export interface TicketEvent {
 interface PreparedCreate {
   input: CreateTicketInput;
   fields: Record<string, unknown>;
+  organization: OrganizationFacts | null;
   versionId: string;
   workflow: CompiledWorkflow;
 }
@@ -53,6 +57,7 @@ export class TicketService {
     private readonly pool: PgPool,
     private readonly clock: Clock,
     private readonly registry: WorkflowRegistry,
+    private readonly options: { publicUrl: () => string } = { publicUrl: () => 'http://localhost' },
   ) {}
 
   /** Registers a request. It is never refused for incomplete content (CONTRACT). */
@@ -76,7 +81,10 @@ export class TicketService {
     validateCreateInput(current.workflow, input);
     const fields = { ...(input.fields ?? {}) };
     if (input.from && fields.email === undefined && input.from.includes('@')) fields.email = input.from;
-    return { input, fields, ...current };
+    const { year, month, day } = localDateIn(current.workflow.definition.tenant.timezone, this.clock.now());
+    const today = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const organization = await organizationFacts(this.pool, input.tenantId, input.organizationId, fields.inn, today);
+    return { input, fields, organization, ...current };
   }
 
   async #insertCreated(
@@ -85,12 +93,12 @@ export class TicketService {
     actor: string,
     id: string,
   ): Promise<Ticket> {
-    const { input, fields, versionId, workflow } = prepared;
+    const { input, fields, organization, versionId, workflow } = prepared;
     const { numbering, tenant } = workflow.definition;
     const now = this.clock.now();
     const localDate = localDateIn(tenant.timezone, now);
     const seq = await nextCounterValue(client, input.tenantId, counterScope(numbering, localDate));
-    const step = workflow.initialSnapshot({ fields, kind: input.kind ?? null });
+    const step = workflow.initialSnapshot({ fields, kind: input.kind ?? null, organization });
     const ticket: Ticket = {
       id,
       tenantId: input.tenantId,
@@ -101,8 +109,9 @@ export class TicketService {
       channel: input.channel,
       audience: input.audience ?? null,
       subject: input.subject ?? null,
-      organizationId: input.organizationId ?? null,
+      organizationId: organization?.id ?? null,
       requester: input.from ?? null,
+      queueRank: queueRank(workflow.definition.queue, { priority: input.priority ?? null, serviceLevel: organization?.serviceLevel ?? null }),
       version: 1,
       createdAt: now,
       updatedAt: now,
@@ -143,10 +152,26 @@ export class TicketService {
     if ('tenantIds' in scope && !scope.tenantIds.includes(ticket.tenantId)) throw forbidden(`Ticket ${ticketId} belongs to another tenant`);
     if (expectedVersion != null && expectedVersion !== ticket.version) throw new VersionConflictError(expectedVersion, ticket.version);
     const workflow = await this.registry.forVersion(ticket.workflowVersionId);
+    // The file says who may send the event; a declared event from anyone else is FORBIDDEN.
+    if (workflow.definition.events[event.type] && !mayActorSend(workflow.definition, event.type, actorKindOf(actor))) {
+      throw forbidden(`${actorKindOf(actor)} may not send ${event.type}; it is for: ${workflow.definition.events[event.type]!.actors.join(', ')}`);
+    }
+    if (workflow.definition.events[event.type]?.data) event = await this.#validated(ticket, workflow, event);
     // Only declared events come from outside; XState's own (timer) events do not.
     const step = workflow.eventTypes.includes(event.type) ? workflow.applyEvent(ticket.snapshot, toMachineEvent(event)) : null;
     if (!step?.changed) throw new EventNotAllowedError(event.type, ticket.state, workflow.availableEvents(ticket.snapshot));
     return this.#commitStep(client, ticket, workflow, step, event, actor);
+  }
+
+  /** The event with its data checked against the file's rules (an event the state refuses is refused as such first). */
+  async #validated(ticket: Ticket, workflow: CompiledWorkflow, event: TicketEvent): Promise<TicketEvent> {
+    const available = workflow.availableEvents(ticket.snapshot);
+    if (!available.includes(event.type)) throw new EventNotAllowedError(event.type, ticket.state, available);
+    const context = (ticket.snapshot as { context?: Record<string, unknown> }).context ?? {};
+    const calendar = await this.registry.calendarOf(ticket.workflowVersionId);
+    const rules = workflow.definition.events[event.type]!.data!;
+    const data = validatedEventData(rules, event.data ?? {}, { context, createdAt: ticket.createdAt, calendar, now: this.clock.now().getTime() });
+    return { ...event, data };
   }
 
   /**
@@ -184,18 +209,24 @@ export class TicketService {
   async #commitStep(client: PgClient, before: Ticket, workflow: CompiledWorkflow, step: MachineStep, event: TicketEvent, actor: string, moveClocks = true) {
     const now = this.clock.now();
     const ticket: Ticket = { ...before, ...snapshotColumns(step), version: before.version + 1, updatedAt: now };
-    const clocks = moveClocks ? await this.#advanceClocks(ticket, workflow, step, event.type) : noClockTimers;
+    const clocks = moveClocks ? await this.#advanceClocks(ticket, workflow, step, event.type, event.data ?? {}) : noClockTimers;
     await this.#record(client, ticket, workflow, step, event, before.state, actor, true, clocks);
     return ticket;
   }
 
   /** Moves the ticket's SLA clocks for this step (in place); returns the timer rows to change. */
-  async #advanceClocks(ticket: Ticket, workflow: CompiledWorkflow, step: MachineStep, eventType: string): Promise<ClockTimers> {
+  async #advanceClocks(ticket: Ticket, workflow: CompiledWorkflow, step: MachineStep, eventType: string, eventData: Record<string, unknown> = {}): Promise<ClockTimers> {
     const clocks = workflow.definition.sla;
     if (!clocks || !Object.keys(clocks).length) return noClockTimers;
     const calendar = await this.registry.calendarOf(ticket.workflowVersionId);
     const now = ticket.updatedAt.getTime();
-    const changes = advanceClocks(clocks, ticket.deadlines, { event: eventType, tags: step.tags, priority: ticket.priority, now }, calendar);
+    const organization = (step.snapshot.context as { organization?: OrganizationFacts | null }).organization ?? null;
+    const changes = advanceClocks(
+      clocks,
+      ticket.deadlines,
+      { event: eventType, data: eventData, tags: step.tags, priority: ticket.priority, serviceLevel: organization?.serviceLevel ?? null, contractTargets: organization?.slaTargets ?? null, now },
+      calendar,
+    );
     ticket.deadlines = changes.deadlines;
     return changes;
   }
@@ -212,7 +243,13 @@ export class TicketService {
     clocks: ClockTimers,
   ): Promise<void> {
     const at = ticket.updatedAt;
-    const data = withNotes(event.data ?? {}, step);
+    const data = withComplaint(withNotes(event.data ?? {}, step), step, ticket);
+    const letters = lettersFor(ticket, workflow, step.effects, data, this.options.publicUrl());
+    // Each letter to the requester carries a personal link to the ticket (CONTRACT).
+    await insertRequesterTokens(
+      client,
+      letters.flatMap((l) => (l.portalToken ? [{ tenantId: ticket.tenantId, ticketId: ticket.id, token: l.portalToken, at }] : [])),
+    );
     const breachTimers = clocks.arm.map((c) => ({ key: c.key, event: { type: breachEventType, data: { clock: c.kind } }, dueAt: new Date(c.dueAt) }));
     await writeStep(client, {
       ticket,
@@ -224,7 +261,7 @@ export class TicketService {
       at,
       cancelledTimers: [...step.cancelledTimers, ...clocks.cancel],
       timers: [...step.timers.map((t) => ({ key: t.id, event: t.event, dueAt: new Date(at.getTime() + t.delayMs) })), ...breachTimers],
-      letters: lettersFor(ticket, workflow, step.effects, data),
+      letters: letters.map(({ portalToken: _, ...letter }) => letter),
     });
   }
 }
@@ -240,6 +277,17 @@ function withNotes(data: Record<string, unknown>, step: MachineStep): Record<str
     .map((effect) => String(effect.params?.text ?? data.note ?? ''))
     .filter(Boolean);
   return notes.length ? { ...data, notes } : data;
+}
+
+/**
+ * A `recordComplaint` effect (NSO-12) keeps the complaint in the step's history row with the
+ * deadlines as they stand: the evidence must not change when the clocks move on.
+ */
+function withComplaint(data: Record<string, unknown>, step: MachineStep, ticket: Ticket): Record<string, unknown> {
+  if (!step.effects.some((effect) => effect.type === 'recordComplaint')) return data;
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  const deadlines = ticket.deadlines.map((d) => ({ kind: d.kind, dueAt: iso(d.dueAt), pausedAt: iso(d.pausedAt), metAt: iso(d.metAt), breached: d.breached }));
+  return { ...data, complaint: { text: typeof data.text === 'string' ? data.text : null, deadlines, breaches: deadlines.filter((d) => d.breached).map((d) => d.kind) } };
 }
 
 type ClockTimers = Pick<ClockChanges, 'arm' | 'cancel'>;
@@ -284,6 +332,11 @@ function validateCreateInput(workflow: CompiledWorkflow, input: CreateTicketInpu
   const declared = definition.channels.filter((c) => c.kind === input.channel);
   if (declared.length && declared.every((c) => c.official === false)) {
     throw badInput(`Channel "${input.channel}" is not an official channel of this tenant: requests are not registered through it`, ['channel']);
+  }
+  // NSO-2: a tenant that names audiences takes only those.
+  const audiences = [...new Set(definition.channels.map((c) => c.audience).filter((a): a is string => Boolean(a)))];
+  if (input.audience != null && audiences.length && !audiences.includes(input.audience)) {
+    throw badInput(`Audience "${input.audience}" is not one of: ${audiences.join(', ')}`, ['audience']);
   }
   const kinds = Object.keys(definition.kinds ?? {});
   if (input.kind != null && kinds.length && !kinds.includes(input.kind)) {

@@ -24,11 +24,11 @@ export async function lockTicket(client: PgClient, ticketId: string): Promise<Ti
 export async function insertTicket(client: PgClient, t: Ticket): Promise<void> {
   await client.query(
     `insert into ticket (id, tenant_id, workflow_version_id, number, kind, priority, channel, audience, subject, state,
-       status_category, close_reason, fields, snapshot, organization_id, requester, version, created_at, updated_at, deadlines)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
+       status_category, close_reason, fields, snapshot, organization_id, requester, version, created_at, updated_at, deadlines, queue_rank)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
     [t.id, t.tenantId, t.workflowVersionId, t.number, t.kind, t.priority, t.channel, t.audience, t.subject, t.state,
       t.statusCategory, t.closeReason, JSON.stringify(t.fields), JSON.stringify(t.snapshot), t.organizationId, t.requester,
-      t.version, t.createdAt, t.updatedAt, JSON.stringify(t.deadlines)],
+      t.version, t.createdAt, t.updatedAt, JSON.stringify(t.deadlines), t.queueRank ?? 0],
   );
 }
 

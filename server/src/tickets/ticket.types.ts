@@ -58,19 +58,14 @@ export class MessageType {
   deliveredAt?: Date | null;
 }
 
-@ObjectType()
-export class AcceptanceActItem {
-  @Field(() => String) what!: string;
-  @Field(() => DateTimeScalar, { nullable: true }) dueAt!: Date | null;
-}
 
-@ObjectType()
-export class AcceptanceAct {
-  @Field(() => String) number!: string;
-  @Field(() => String) status!: string;
-  @Field(() => DateTimeScalar, { nullable: true }) issuedAt!: Date | null;
-  @Field(() => DateTimeScalar, { nullable: true }) dueAt!: Date | null;
-  @Field(() => [AcceptanceActItem]) items!: AcceptanceActItem[];
+@ObjectType('Complaint', { description: "NSO-12: a complaint about the ticket, with its deadlines as they stood" })
+export class ComplaintType {
+  @Field(() => DateTimeScalar) at!: Date;
+  @Field(() => String) actor!: string;
+  @Field(() => String, { nullable: true }) text!: string | null;
+  @Field(() => JSONScalar, { description: 'deadlines (kind, dueAt, pausedAt, metAt, breached) when the complaint came' }) deadlines!: unknown;
+  @Field(() => [String], { description: 'the kinds of the deadlines breached by then' }) breaches!: string[];
 }
 
 @ObjectType('Ticket')

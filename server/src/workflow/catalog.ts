@@ -12,11 +12,15 @@
 import { DELAY_FORMS_HELP } from './delay.expression.js';
 import { WorkflowError } from './workflow.errors.js';
 import { isFieldPresent, missingFieldsOf } from './intake.fields.js';
+import { parseDelayExpression } from './delay.expression.js';
+import { actsOf, answerAct, flagOverdue, issueAct, itemsFrom, pendingAct, reworkAct } from './acts.js';
 import type { KindDefinition, TicketContext, WorkflowDefinition, WorkflowEvent } from './workflow.types.js';
 
 /** What catalog entries may know about the workflow beyond the ticket itself. */
 export interface CatalogEnvironment {
   kinds: Record<string, KindDefinition>;
+  /** The product clock, ms since the epoch. */
+  now: () => number;
 }
 
 /** JSON Schema (draft-07) of an entry's params; validated by the loader with positions. */
@@ -90,6 +94,37 @@ export const guardCatalog: Readonly<Record<string, GuardEntry>> = {
     params: fieldParam,
     test: ({ event }, params) => isProbeEvent(event) || isFieldPresent(event.data?.[params.field as string]),
   },
+  contextHas: {
+    description: 'The ticket context holds params.field (non-empty), e.g. a date the customer named.',
+    params: fieldParam,
+    test: ({ context }, params) => isFieldPresent(context[params.field as string]),
+  },
+  contractNotValid: {
+    description:
+      "RBT-1: the ticket's organisation has no contract valid on the day it was registered. A ticket matched to no " +
+      'organisation passes unless params.unknownOrganization is true.',
+    params: {
+      type: 'object',
+      properties: { unknownOrganization: { type: 'boolean' } },
+      additionalProperties: false,
+    },
+    test: ({ context }, params) => {
+      const organization = context.organization as { contract?: string } | null | undefined;
+      if (!organization) return params.unknownOrganization === true;
+      return organization.contract !== 'valid';
+    },
+  },
+  hasPendingAct: {
+    description: 'An acceptance act waits for the customer (issued or overdue, SIN-9).',
+    params: null,
+    test: ({ context }) => pendingAct(actsOf(context)) !== undefined,
+  },
+};
+
+const dueParam: ParamsSchema = {
+  type: 'object',
+  properties: { due: { type: 'string', pattern: '^\\d+[mhd]$', description: 'calendar delay until the answer is due, e.g. 3d' } },
+  additionalProperties: false,
 };
 
 export const actionCatalog: Readonly<Record<string, ActionEntry>> = {
@@ -134,6 +169,65 @@ export const actionCatalog: Readonly<Record<string, ActionEntry>> = {
       return { fields: { ...context.fields, ...(incoming as Record<string, unknown>) } };
     },
   },
+  stampTime: {
+    kind: 'assign',
+    description: 'Sets context params.field to the current instant (e.g. infoReceivedAt when information arrives, NSO-9).',
+    params: fieldParam,
+    update: (_args, params, env) => ({ [params.field as string]: new Date(env.now()).toISOString() }),
+  },
+  copyEventData: {
+    kind: 'assign',
+    description: "Copies the event's data.<params.from> into context params.to (e.g. a date the customer named, NSO-10).",
+    params: {
+      type: 'object',
+      properties: { from: { type: 'string', minLength: 1 }, to: { type: 'string', minLength: 1 } },
+      required: ['from', 'to'],
+      additionalProperties: false,
+    },
+    update: ({ event }, params) => {
+      const value = event.data?.[params.from as string];
+      return isFieldPresent(value) ? { [params.to as string]: value } : {};
+    },
+  },
+  clearContext: {
+    kind: 'assign',
+    description: 'Clears context params.field.',
+    params: fieldParam,
+    update: (_args, params) => ({ [params.field as string]: null }),
+  },
+  issueAct: {
+    kind: 'assign',
+    description: "SIN-9: issues an acceptance act listing data.items, due params.due (default 3d) later.",
+    params: dueParam,
+    update: ({ context, event }, params, env) => {
+      const due = parseDelayExpression((params.due as string | undefined) ?? '3d');
+      const dueMs = due.ok && due.delay.form === 'calendar' ? due.delay.ms : 3 * 86_400_000;
+      return { acts: issueAct(actsOf(context), env.now(), dueMs, itemsFrom(event.data?.items)) };
+    },
+  },
+  approveAct: {
+    kind: 'assign',
+    description: 'SIN-9: the customer approves the act waiting for an answer.',
+    params: null,
+    update: ({ context }, _params, env) => ({ acts: answerAct(actsOf(context), env.now(), 'approved', null) }),
+  },
+  refuseAct: {
+    kind: 'assign',
+    description: "SIN-10: the customer refuses the act with data.reasons; a bilateral rework act lists data.items [{ what, dueAt }].",
+    params: null,
+    update: ({ context, event }, _params, env) => {
+      const reasons = event.data?.reasons;
+      const text = Array.isArray(reasons) ? reasons.map(String).join('; ') : reasons == null ? null : String(reasons);
+      const refused = answerAct(actsOf(context), env.now(), 'refused', text);
+      return { acts: reworkAct(refused, env.now(), itemsFrom(event.data?.items)) };
+    },
+  },
+  flagOverdueAct: {
+    kind: 'assign',
+    description: 'SIN-9: flags an acceptance act left unanswered past its due date.',
+    params: null,
+    update: ({ context }, _params, env) => ({ acts: flagOverdue(actsOf(context), env.now()) }),
+  },
   notify: {
     kind: 'effect',
     description:
@@ -156,6 +250,13 @@ export const actionCatalog: Readonly<Record<string, ActionEntry>> = {
         : `notify uses template "${template}", which is not defined in templates` +
             (known.length ? ` (defined: ${known.join(', ')})` : ' (the file has no templates)');
     },
+  },
+  recordComplaint: {
+    kind: 'effect',
+    description:
+      "NSO-12: records a complaint about the ticket (the event's data.text) with the ticket's deadlines and breaches " +
+      'as they stand, as evidence in the history. Executed by the server.',
+    params: null,
   },
   recordNote: {
     kind: 'effect',

@@ -37,7 +37,13 @@ export type {
   WorkflowProblem,
   WorkflowStep,
   WorkflowTimer,
+  EventDataRule,
+  NamedDelayDefinition,
+  OrganizationFacts,
+  QueueCriterion,
 } from './workflow.types.js';
+export { actsOf, type Act, type ActItem, type ActStatus } from './acts.js';
+export { actorKindOf, mayActorSend, type ActorKind } from './event-actors.js';
 export { CHANNEL_KINDS, EVENT_ACTORS, INTAKE_FIELDS, STATUS_CATEGORIES, WEEKDAYS } from './workflow.types.js';
 
 // Names the ticket engine already uses for the same types.

@@ -20,7 +20,7 @@ import {
 } from './workflow.types.js';
 
 /** Context keys the ticket engine owns; a file may add others but not redefine these. */
-const RESERVED_CONTEXT_KEYS = ['fields', 'kind', 'closeReason'];
+const RESERVED_CONTEXT_KEYS = ['fields', 'kind', 'closeReason', 'organization'];
 
 interface StateInfo {
   /** State names from the root, e.g. ['waiting', 'reminder']. */
@@ -42,7 +42,23 @@ export function checkSemantics(definition: WorkflowDefinition): PathProblem[] {
   if (numberingProblem) problems.push({ path: ['numbering', 'pattern'], message: numberingProblem });
   checkMachine(definition, problems);
   checkSla(definition, problems);
+  checkDelaysAndEventData(definition, problems);
   return problems;
+}
+
+/** Named delays and event data rules use delay expressions that must parse. */
+function checkDelaysAndEventData(definition: WorkflowDefinition, problems: PathProblem[]): void {
+  for (const [name, delay] of Object.entries(definition.delays ?? {})) {
+    const parsed = parseDelayExpression(delay.otherwise);
+    if (!parsed.ok) problems.push({ path: ['delays', name, 'otherwise'], message: parsed.message });
+  }
+  for (const [event, def] of Object.entries(definition.events)) {
+    for (const [key, rule] of Object.entries(def.data ?? {})) {
+      if (!rule.notLaterThan) continue;
+      const parsed = parseDelayExpression(rule.notLaterThan.delay);
+      if (!parsed.ok) problems.push({ path: ['events', event, 'data', key, 'notLaterThan', 'delay'], message: parsed.message });
+    }
+  }
 }
 
 /** SLA clocks: their durations parse, a 24/7 clock has no end-of-business-day target, and
@@ -51,6 +67,7 @@ function checkSla(definition: WorkflowDefinition, problems: PathProblem[]): void
   for (const [name, clock] of Object.entries(definition.sla ?? {})) {
     const durations: Array<[PathSegment[], string]> = [[['sla', name, 'target'], clock.target]];
     for (const [key, value] of Object.entries(clock.targets ?? {})) durations.push([['sla', name, 'targets', key], value]);
+    for (const [key, value] of Object.entries(clock.serviceLevelTargets ?? {})) durations.push([['sla', name, 'serviceLevelTargets', key], value]);
     for (const [path, expression] of durations) {
       const parsed = parseDelayExpression(expression);
       if (!parsed.ok) problems.push({ path, message: parsed.message });
@@ -181,6 +198,14 @@ function checkMachine(definition: WorkflowDefinition, problems: PathProblem[]): 
 
   const ctx: MachineCheckContext = { definition, problems, resolveTarget };
   for (const state of all) checkState(state, ctx);
+  // Events every state takes (machine.on): declared, with targets among the top-level states.
+  const root: StateInfo = { keys: [], docPath: ['machine'], node: { states: machine.states }, parent: null };
+  for (const [event, transitions] of Object.entries(machine.on ?? {})) {
+    if (!definition.events[event]) {
+      problems.push({ path: ['machine', 'on', event], pointAt: 'key', message: `event "${event}" is not declared in events` });
+    }
+    checkTransitions(root, transitions, ['machine', 'on', event], ctx);
+  }
 }
 
 interface MachineCheckContext {
@@ -258,8 +283,8 @@ function checkState(state: StateInfo, ctx: MachineCheckContext): void {
     checkTransitions(state, transitions, [...docPath, 'on', event], ctx);
   }
   for (const [delay, transitions] of Object.entries(node.after ?? {})) {
-    const parsed = parseDelayExpression(delay);
-    if (!parsed.ok) problems.push({ path: [...docPath, 'after', delay], pointAt: 'key', message: parsed.message });
+    const parsed = ctx.definition.delays?.[delay] ? ({ ok: true } as const) : parseDelayExpression(delay);
+    if (!parsed.ok) problems.push({ path: [...docPath, 'after', delay], pointAt: 'key', message: `${parsed.message}, or a name of delays` });
     checkTransitions(state, transitions, [...docPath, 'after', delay], ctx);
   }
   if (node.always !== undefined) checkTransitions(state, node.always, [...docPath, 'always'], ctx);

@@ -61,8 +61,8 @@ export function isTimerEventType(type: string): boolean {
   return type.startsWith('xstate.after.');
 }
 
-function buildMachine(definition: WorkflowDefinition, resolveDelayMs: (expression: string) => number) {
-  const env: CatalogEnvironment = { kinds: definition.kinds };
+function buildMachine(definition: WorkflowDefinition, resolveDelayMs: (expression: string) => number, now: () => number) {
+  const env: CatalogEnvironment = { kinds: definition.kinds, now };
 
   const guards = Object.fromEntries(
     Object.entries(guardCatalog).map(([name, entry]) => [
@@ -84,7 +84,18 @@ function buildMachine(definition: WorkflowDefinition, resolveDelayMs: (expressio
     ]),
   );
 
-  const delays = Object.fromEntries(collectDelayKeys(definition.machine.states).map((key) => [key, () => resolveDelayMs(key)]));
+  const named = definition.delays ?? {};
+  const delays = Object.fromEntries(
+    collectDelayKeys(definition.machine.states).map((key) => {
+      const delay = named[key];
+      if (!delay) return [key, () => resolveDelayMs(key)];
+      // NSO-10: until the instant the ticket holds (a date the customer named), else the default.
+      return [key, ({ context }: { context: TicketContext }) => {
+        const until = Date.parse(String(context[delay.until] ?? ''));
+        return Number.isFinite(until) ? Math.max(0, until - now()) : resolveDelayMs(delay.otherwise);
+      }];
+    }),
+  );
 
   const fileContext = definition.machine.context;
   const config = {
@@ -96,6 +107,7 @@ function buildMachine(definition: WorkflowDefinition, resolveDelayMs: (expressio
       fields: { ...(input.fields ?? {}) },
       kind: input.kind ?? null,
       closeReason: null,
+      organization: input.organization ?? null,
     }),
   };
 
@@ -171,7 +183,9 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
     return ms;
   };
 
-  const machine = buildMachine(definition, resolveDelayMs);
+  // Assign actions that stamp a time (an act's issue date) read the product clock; a workflow
+  // compiled without one (the loader's check, unit tests) falls back to the wall clock.
+  const machine = buildMachine(definition, resolveDelayMs, now ?? Date.now);
   const eventTypes = Object.keys(definition.events);
   const kinds = Object.keys(definition.kinds);
 
@@ -246,7 +260,11 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
     initialSnapshot(input) {
       const kind = input.kind ?? null;
       if (kind !== null && !kinds.includes(kind)) throw new UnknownKindError(kind, kinds);
-      const [snapshot, actions] = runMachine('the initial state', () => initialTransition(machine, { fields: input.fields ?? {}, kind }));
+      const [snapshot, actions] = runMachine('the initial state', () =>
+        initialTransition(machine, { fields: input.fields ?? {}, kind, organization: input.organization ?? null }),
+      );
+      // XState keeps an error of the initial step in the snapshot instead of throwing it.
+      if (snapshot.status === 'error') throw snapshot.error instanceof Error ? snapshot.error : new WorkflowError(`the workflow failed on the initial state: ${String(snapshot.error)}`);
       return toStep(snapshot, actions, true);
     },
 

@@ -82,6 +82,32 @@ export interface EventDefinition {
   title: string;
   actors: EventActor[];
   description?: string;
+  /** What the event's data must hold; the engine refuses anything else (BAD_USER_INPUT). */
+  data?: Record<string, EventDataRule>;
+}
+
+/** One key of an event's data (`events.<E>.data.<key>`). */
+export interface EventDataRule {
+  required?: boolean;
+  type?: 'string' | 'datetime' | 'list' | 'number';
+  /** Allowed values (e.g. SIN-5 postponement reasons). */
+  enum?: string[];
+  /** A datetime no later than `delay` after the instant in context field `after` (NSO-9). */
+  notLaterThan?: { after: string; delay: string };
+  /** A datetime not in the past. */
+  future?: boolean;
+}
+
+/** A delay whose length the ticket decides: until a context instant, else `otherwise` (NSO-10). */
+export interface NamedDelayDefinition {
+  until: string;
+  otherwise: string;
+}
+
+/** One criterion of the service order (`sortField: "queue"`): earlier values first. */
+export interface QueueCriterion {
+  priority?: string[];
+  serviceLevel?: string[];
 }
 
 /** A guard or action as written in a file: a catalog name, optionally with params. */
@@ -120,6 +146,8 @@ export interface MachineDefinition {
   description?: string;
   /** Extra context; `fields`, `kind` and `closeReason` are reserved for the ticket. */
   context?: Record<string, unknown>;
+  /** Events every non-final state takes unless its own `on` handles them (NSO-12 complaints). */
+  on?: Record<string, TransitionsDefinition>;
   states: Record<string, StateNodeDefinition>;
 }
 
@@ -136,6 +164,10 @@ export interface SlaClockDefinition {
   pause?: SlaCondition;
   target: string;
   targets?: Record<string, string>;
+  /** Targets by the organisation's service level (SIN-6); a priority target wins over these. */
+  serviceLevelTargets?: Record<string, string>;
+  /** Due at an instant the starting event names (`data.<field>`) rather than a target (NSO-9). */
+  dueAtFromEvent?: string;
   calendar?: 'business' | '24x7';
   allHoursFor?: { priorities?: string[] };
   breach?: { event?: string };
@@ -158,6 +190,8 @@ export interface WorkflowDefinition {
   templates?: Record<string, TemplateDefinition>;
   fieldLabels?: Record<string, string>;
   sla?: Record<string, SlaClockDefinition>;
+  delays?: Record<string, NamedDelayDefinition>;
+  queue?: QueueCriterion[];
   machine: MachineDefinition;
 }
 
@@ -196,6 +230,19 @@ export interface WorkflowEvent {
 export interface TicketInput {
   fields?: Record<string, unknown>;
   kind?: string | null;
+  /** The requester's organisation as the engine found it (by id or INN), or null. */
+  organization?: OrganizationFacts | null;
+}
+
+/** What a machine may know of the ticket's organisation, fixed when the ticket is registered. */
+export interface OrganizationFacts {
+  id: string;
+  name: string;
+  serviceLevel: string | null;
+  /** RBT-1: whether support is owed on the day the ticket was registered. */
+  contract: 'valid' | 'expired' | 'none';
+  /** RBT-6: the contract's own SLA targets by clock name. */
+  slaTargets: Record<string, string> | null;
 }
 
 /** A snapshot as stored in the database: plain JSON from `machine.getPersistedSnapshot`. */

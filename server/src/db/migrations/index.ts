@@ -6,6 +6,9 @@ import { Migration20261126000000OutboxDelivery } from './Migration20261126000000
 import { Migration20261127000000TicketLinks } from './Migration20261127000000TicketLinks.js';
 import { Migration20261128000000OutboxLease } from './Migration20261128000000OutboxLease.js';
 import { Migration20261129000000MailAttachments } from './Migration20261129000000MailAttachments.js';
+import { Migration20261130200000ServiceOrder } from './Migration20261130200000ServiceOrder.js';
+import { Migration20261130300000RequesterPortal } from './Migration20261130300000RequesterPortal.js';
+import { Migration20261130000000Records } from './Migration20261130000000Records.js';
 
 /** Every committed migration, in order. Add new ones at the end. */
 export const migrationsList: MigrationObject[] = [
@@ -16,4 +19,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127000000TicketLinks', class: Migration20261127000000TicketLinks },
   { name: 'Migration20261128000000OutboxLease', class: Migration20261128000000OutboxLease },
   { name: 'Migration20261129000000MailAttachments', class: Migration20261129000000MailAttachments },
+  { name: 'Migration20261130000000Records', class: Migration20261130000000Records },
+  { name: 'Migration20261130200000ServiceOrder', class: Migration20261130200000ServiceOrder },
+  { name: 'Migration20261130300000RequesterPortal', class: Migration20261130300000RequesterPortal },
 ];
