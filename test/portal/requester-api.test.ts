@@ -50,6 +50,16 @@ const agentEvent = (id: string, type: string, data?: unknown) =>
   t.admin.data(`mutation($id: ID!, $type: String!, $d: JSON) { sendTicketEvent(ticketId: $id, type: $type, data: $d) { state } }`, { id, type, d: data });
 
 describe('the public form', () => {
+  it('NSO-5 shows without a token what the form asks: kinds with their required fields, channels with hours', async () => {
+    const { portalTenant } = await t.anonymous.data<{ portalTenant: { title: string; timezone: string; kinds: Array<{ id: string; requiredFields: string[] }>; channels: Array<{ kind: string; hours: string; extension: string | null }> } }>(
+      `query { portalTenant(id: "novosibirsk") { title timezone kinds { id requiredFields } channels { kind hours extension } } }`,
+    );
+    expect(portalTenant.timezone).toBe('Asia/Novosibirsk');
+    expect(portalTenant.kinds).toEqual([{ id: 'request', requiredFields: ['inn', 'fullName', 'occurredAt', 'description', 'steps', 'screenshots'] }]);
+    expect(portalTenant.channels).toContainEqual({ kind: 'phone', hours: '09:00-18:00', extension: '6714' });
+    expect((await t.anonymous.data(`query { portalTenant(id: "atlantis") { id } }`)).portalTenant).toBeNull();
+  });
+
   it('NSO-2 registers a complete request from the web form and mails the number with a personal link', async () => {
     const from = `web-${unique()}@example.org`;
     const { data, errors } = await submit({ tenantId: 'novosibirsk', kind: 'request', subject: 'Ошибка извещения', fields: complete, from });

@@ -110,11 +110,17 @@ export async function startHttpServer(
 }
 
 /** The built back office; every other path falls back to its index.html (client routing). */
+/**
+ * The built UI: the requester portal (`portal.html`, a second entry of the same build) under
+ * `/portal/`, the back office (`index.html`) everywhere else; both route on the client.
+ */
 function serveAdmin(app: express.Express, distDir: string): void {
-  const index = path.join(distDir, 'index.html');
+  const send = (file: string) => (_req: express.Request, res: express.Response) => {
+    const page = path.join(distDir, file);
+    if (fs.existsSync(page)) res.sendFile(page);
+    else res.status(404).type('text').send('The UI is not built: run `npm run build`.');
+  };
   app.use(express.static(distDir, { index: false, maxAge: '1h' }));
-  app.get(/^\/(?!graphql|healthz|attachments\/|tickets\/[^/]+\/acts\/).*/, (_req, res) => {
-    if (fs.existsSync(index)) res.sendFile(index);
-    else res.status(404).type('text').send('The admin UI is not built: run `npm run build`.');
-  });
+  app.get(/^\/portal(\/.*)?$/, send('portal.html'));
+  app.get(/^\/(?!graphql|healthz|attachments\/|tickets\/[^/]+\/acts\/).*/, send('index.html'));
 }

@@ -1,7 +1,8 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context.js';
 import { requireAdmin, requirePrincipal, mayAccessTenant } from '../auth/principal.js';
-import { TenantSchema } from './tenant.entity.js';
+import { TenantSchema, type Tenant } from './tenant.entity.js';
+import type { WorkflowDefinition } from '../workflow/index.js';
 import { WorkflowVersionSchema } from './workflow-version.entity.js';
 import { TenantType, WorkflowVersionType } from './tenant.types.js';
 
@@ -15,28 +16,20 @@ export class TenantResolver {
     const versions = await em.find(WorkflowVersionSchema, { id: { $in: tenants.map((t) => t.currentWorkflowVersionId) } });
     const numberOf = new Map(versions.map((v) => [v.id, v.version]));
     return Promise.all(
-      tenants.map(async (tenant) => {
-        const { definition } = await ctx.services.registry.forVersion(tenant.currentWorkflowVersionId);
-        return {
-          id: tenant.id,
-          title: tenant.title,
-          timezone: tenant.timezone,
-          workflowVersion: numberOf.get(tenant.currentWorkflowVersionId) ?? 0,
-          kinds: Object.entries(definition.kinds).map(([id, kind]) => ({ id, title: kind.title, requiredFields: kind.requiredFields })),
-          events: Object.entries(definition.events).map(([type, event]) => ({ type, title: event.title, actors: event.actors })),
-          channels: definition.channels.map((c) => ({
-            kind: c.kind,
-            address: c.address ?? null,
-            audience: c.audience ?? null,
-            official: c.official !== false,
-            hours: c.hours ?? null,
-            extension: c.extension ?? null,
-            timezone: definition.tenant.timezone,
-            note: c.note ?? null,
-          })),
-        };
-      }),
+      tenants.map(async (tenant) => tenantView(tenant, (await ctx.services.registry.forVersion(tenant.currentWorkflowVersionId)).definition, numberOf.get(tenant.currentWorkflowVersionId) ?? 0)),
     );
+  }
+
+  /**
+   * What a tenant's public web form shows (no token: requesters have no accounts): request
+   * kinds with their required fields, channels with hours. Null for an unknown tenant.
+   */
+  @Query(() => TenantType, { nullable: true })
+  async portalTenant(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string): Promise<TenantType | null> {
+    const tenant = await ctx.services.orm.em.fork().findOne(TenantSchema, { id });
+    if (!tenant) return null;
+    const version = await ctx.services.orm.em.fork().findOne(WorkflowVersionSchema, { id: tenant.currentWorkflowVersionId });
+    return tenantView(tenant, (await ctx.services.registry.forVersion(tenant.currentWorkflowVersionId)).definition, version?.version ?? 0);
   }
 
   @Mutation(() => WorkflowVersionType)
@@ -49,4 +42,25 @@ export class TenantResolver {
     const { version, created } = await ctx.services.workflows.publish(tenantId, source);
     return { ...version, created };
   }
+}
+
+function tenantView(tenant: Tenant, definition: WorkflowDefinition, workflowVersion: number): TenantType {
+  return {
+    id: tenant.id,
+    title: tenant.title,
+    timezone: tenant.timezone,
+    workflowVersion,
+    kinds: Object.entries(definition.kinds).map(([id, kind]) => ({ id, title: kind.title, requiredFields: kind.requiredFields })),
+    events: Object.entries(definition.events).map(([type, event]) => ({ type, title: event.title, actors: event.actors })),
+    channels: definition.channels.map((c) => ({
+      kind: c.kind,
+      address: c.address ?? null,
+      audience: c.audience ?? null,
+      official: c.official !== false,
+      hours: c.hours ?? null,
+      extension: c.extension ?? null,
+      timezone: definition.tenant.timezone,
+      note: c.note ?? null,
+    })),
+  };
 }
