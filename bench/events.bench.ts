@@ -343,7 +343,12 @@ async function selfCheck(
   };
 
   const normalize = (value: unknown, ticket: { id: string; number: string }): unknown =>
-    JSON.parse(JSON.stringify(value).split(ticket.id).join('<id>').split(ticket.number).join('<number>'));
+    JSON.parse(
+      JSON.stringify(value)
+        .split(ticket.id).join('<id>')
+        .split(ticket.number).join('<number>')
+        .replace(/\/portal\/t\/[A-Za-z0-9_-]+/g, '/portal/t/<token>'),
+    );
   const latest = async (table: string, ticketId: string) =>
     (await db.query(`select * from ${table} where ticket_id = $1 order by id desc limit 1`, [ticketId])).rows[0] as Record<string, unknown>;
   const omit = (row: Record<string, unknown>, ...keys: string[]) => Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k)));

@@ -7,7 +7,7 @@
  *   BEGIN
  *   select the ticket row FOR UPDATE (with the caller's tenant filter)
  *   insert ticket_history                         (always)
- *   insert outbox, insert message                 (where the transition has a notify effect)
+ *   insert requester_token, outbox, message       (where the transition has a notify effect)
  *   update ticket set state, status_category, snapshot, version
  *   select pg_notify('ticket_changed', …)
  *   COMMIT
@@ -15,6 +15,7 @@
  * The next snapshot is not computed: both snapshots the bench alternates between are taken
  * from a ticket that went through the server, so the baseline is the database's floor.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
 
 /** A notify effect's letter: its text split at the ticket number, so any ticket can fill it. */
@@ -73,7 +74,16 @@ export async function applyRawEvent(client: pg.ClientBase, plan: RawPlan, ticket
     if (transition.notice) {
       const { recipient, subjectParts, bodyParts } = transition.notice;
       const subject = subjectParts.join(ticket.number);
-      const body = bodyParts.join(ticket.number);
+      // The server's letter carries a personal link with a token of its own: the baseline
+      // makes one too and stores its hash, as the server does.
+      const token = randomBytes(32).toString('base64url');
+      const body = bodyParts.join(ticket.number).replace(/\/portal\/t\/[A-Za-z0-9_-]+/, `/portal/t/${token}`);
+      await client.query(`insert into requester_token (tenant_id, ticket_id, token_hash, created_at) values ($1, $2, $3, $4)`, [
+        ticket.tenant_id,
+        ticket.id,
+        createHash('sha256').update(token, 'utf8').digest('hex'),
+        plan.at,
+      ]);
       await client.query(
         `insert into outbox (tenant_id, ticket_id, kind, recipient, subject, body, status, attempts, last_error, created_at, delivered_at)
          values ($1, $2, 'mail', $3, $4, $5, 'pending', 0, null, $6, null) returning id`,

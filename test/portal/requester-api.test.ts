@@ -8,7 +8,7 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
 let t: TestServer;
 beforeAll(async () => {
   // Monday 2026-11-23 10:00 in Novosibirsk and Tomsk (UTC+7).
-  t = await startTestServer({ CLOCK_START: '2026-11-23T03:00:00Z', PORTAL_RATE_LIMIT: '3' });
+  t = await startTestServer({ CLOCK_START: '2026-11-23T03:00:00Z', PORTAL_RATE_LIMIT: '3', MAIL_MAX_ATTACHMENT_BYTES: '5000' });
 });
 afterAll(() => t?.stop());
 
@@ -68,6 +68,28 @@ describe('the public form', () => {
     const token = await tokenFromMail(from);
     const ticket = await requesterTicket(token);
     expect(ticket).toMatchObject({ number: data!.submitRequest.number, subject: 'Ошибка извещения', status: 'new' });
+  });
+
+  it('NSO-5 takes a screenshot with the form: kept for the ticket and listed in fields.screenshots', async () => {
+    const png = Buffer.from(Array.from({ length: 1500 }, (_, i) => i % 251));
+    const { screenshots: _, ...rest } = complete;
+    const from = `shot-${unique()}@example.org`;
+    const { data, errors } = await submit({
+      tenantId: 'novosibirsk', kind: 'request', subject: 'Со скриншотом', fields: rest, from,
+      attachments: [{ filename: 'экран.png', contentType: 'image/png', contentBase64: png.toString('base64') }],
+    });
+    expect(errors).toBeUndefined();
+    expect(data!.submitRequest.missingFields).toEqual([]);
+    const { ticketByNumber } = await t.admin.data<{ ticketByNumber: { fields: { screenshots: string[] }; attachments: Array<{ filename: string; size: number; kept: boolean }> } }>(
+      `query($n: String!) { ticketByNumber(tenantId: "novosibirsk", number: $n) { fields attachments { filename size kept } } }`,
+      { n: data!.submitRequest.number },
+    );
+    expect(ticketByNumber.fields.screenshots).toEqual(['экран.png']);
+    expect(ticketByNumber.attachments).toEqual([{ filename: 'экран.png', size: 1500, kept: true }]);
+
+    const huge = await submit({ tenantId: 'novosibirsk', subject: 'Большой файл', from: `huge-${unique()}@example.org`, attachments: [{ filename: 'video.mp4', contentBase64: Buffer.alloc(6000).toString('base64') }] });
+    expect(huge.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['attachments'] });
+    expect(huge.errors?.[0]?.message).toMatch(/video\.mp4/);
   });
 
   it('NSO-6 registers an incomplete request too, and answers what it lacks', async () => {

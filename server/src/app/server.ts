@@ -96,7 +96,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
       portal: null as unknown as PortalService,
       log,
     };
-    services.portal = new PortalService(services, config.portal);
+    services.portal = new PortalService(services, { ...config.portal, files: config.inbound });
     listener.on(clockChannel, (iso) => services.clockService.onRemoteAdvance(iso));
     // A ticket change committed on any instance may have written letters: deliver them now.
     listener.on(ticketChangedChannel, () => outbox.wake());

@@ -37,7 +37,7 @@ function storedForms(raw: string | Buffer): { text: string; bytes: Buffer | null
 /** The files a mail brought to a ticket (attachments/attachment-plan.ts decided which are kept), in one statement. */
 export async function insertAttachments(
   client: PgClient,
-  files: Array<{ tenantId: string; ticketId: string; inboundMailId: string; filename: string; contentType: string; size: number; field: string; content: Buffer | null; skippedReason: string | null; at: Date }>,
+  files: Array<{ tenantId: string; ticketId: string; inboundMailId: string | null; filename: string; contentType: string; size: number; field: string; content: Buffer | null; skippedReason: string | null; at: Date }>,
 ): Promise<void> {
   if (!files.length) return;
   const column = <K extends keyof (typeof files)[number]>(key: K) => files.map((f) => f[key]);

@@ -66,6 +66,7 @@ export class OutboxWorker {
   #running: Promise<void> | null = null;
   #again = false;
   #stopped = false;
+  #leasesCheckedAt = 0;
 
   constructor(
     private readonly pool: PgPool,
@@ -182,8 +183,15 @@ export class OutboxWorker {
     this.log(`outbox ${row.id} to ${row.recipient}: ${failed ? 'failed' : `attempt ${row.attempts} refused, retry in ${backoffMs} ms`}: ${message}`);
   }
 
-  /** Rows whose worker died mid-send: perhaps delivered, so never sent again on their own. */
+  /**
+   * Rows whose worker died mid-send: perhaps delivered, so never sent again on their own.
+   * Looked for at most every few seconds: leases last minutes, and a sweep runs on every
+   * ticket change.
+   */
   async #expireLeases(): Promise<void> {
+    const now = Date.now();
+    if (now - this.#leasesCheckedAt < Math.min(5_000, this.options.leaseMs / 2)) return;
+    this.#leasesCheckedAt = now;
     const { rows } = await this.pool.query<{ id: string }>(
       `update outbox set status = 'failed', lease_until = null, last_error = $1
        where status = 'sending' and lease_until < clock_timestamp() returning id`,

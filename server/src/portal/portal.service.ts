@@ -13,6 +13,8 @@ import { mayActorSend } from '../workflow/index.js';
 import { isEmailAddress } from '../orgs/organization.service.js';
 import { SenderRateLimit } from '../mail/sender-rate-limit.js';
 import { RefusedRequestSchema } from './requester-token.entity.js';
+import { attachmentFields, planAttachments, type AttachmentLimits } from '../attachments/attachment-plan.js';
+import { insertAttachments } from '../intake/inbound-mail.store.js';
 import { ticketIdOfToken } from './requester-token.js';
 import type { SubmitRequestInput } from './portal.types.js';
 
@@ -24,6 +26,8 @@ export interface PortalLimits {
   perAddress: number;
   perClient: number;
   windowMs: number;
+  /** The same file limits as mail (MAIL_MAX_ATTACHMENT_BYTES, MAIL_MAX_MESSAGE_BYTES). */
+  files: AttachmentLimits;
 }
 
 export class PortalService {
@@ -32,7 +36,7 @@ export class PortalService {
 
   constructor(
     private readonly services: Services,
-    limits: PortalLimits,
+    private readonly limits: PortalLimits,
   ) {
     this.#byAddress = new SenderRateLimit(limits.perAddress, limits.windowMs);
     this.#byClient = new SenderRateLimit(limits.perClient, limits.windowMs);
@@ -55,12 +59,29 @@ export class PortalService {
     if (!this.#byClient.admit(client ?? 'unknown') || !this.#byAddress.admit(from)) {
       return refuse('rate limited', forbidden('Too many requests from this address; try again later'));
     }
+    const files = decodedFiles(input.attachments ?? []);
+    if (!files) return refuse('bad attachment', badInput('an attachment is not valid base64', ['attachments']));
+    const planned = planAttachments(files, this.limits.files);
+    const tooLarge = planned.find((p) => p.skippedReason);
+    if (tooLarge) return refuse('attachment too large', badInput(`${tooLarge.file.filename}: ${tooLarge.skippedReason}`, ['attachments']));
     // NSO-2: the form's channel sets the audience, as the receiving mailbox does for mail.
     const audience = web.find((c) => c.audience)?.audience ?? null;
-    return this.services.tickets.createTicket(
-      { tenantId: input.tenantId, channel: 'web', kind: input.kind ?? null, audience, subject: input.subject ?? null, from, fields: input.fields ?? {} },
-      `requester:${from}`,
-    );
+    const fields = { ...(input.fields ?? {}), ...attachmentFields(planned, input.fields ?? {}) };
+    const ticketId = crypto.randomUUID();
+    return withTransaction(this.services.pool, async (client) => {
+      const ticket = await this.services.tickets.createTicketIn(
+        client,
+        { tenantId: input.tenantId, channel: 'web', kind: input.kind ?? null, audience, subject: input.subject ?? null, from, fields },
+        `requester:${from}`,
+        { id: ticketId },
+      );
+      const at = this.services.clock.now();
+      await insertAttachments(
+        client,
+        planned.map(({ file, field }) => ({ tenantId: input.tenantId, ticketId, inboundMailId: null, filename: file.filename, contentType: file.contentType, size: file.size, field, content: file.content, skippedReason: null, at })),
+      );
+      return ticket;
+    });
   }
 
   /** The ticket a live personal link opens, or null. */
@@ -120,11 +141,24 @@ export class PortalService {
       sender: input.from ?? null,
       client,
       reason,
-      payload: { kind: input.kind ?? null, subject: input.subject ?? null, fields: input.fields ?? {} },
+      payload: { kind: input.kind ?? null, subject: input.subject ?? null, fields: input.fields ?? {}, files: (input.attachments ?? []).map((a) => a.filename) },
       at: this.services.clock.now(),
     });
     await em.flush();
   }
+}
+
+/** The uploads as files, or null when one is not base64. */
+function decodedFiles(uploads: Array<{ filename: string; contentType?: string; contentBase64: string }>) {
+  const files = [];
+  for (const upload of uploads) {
+    const text = upload.contentBase64.replace(/\s+/g, '');
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return null;
+    const content = Buffer.from(text, 'base64');
+    const filename = upload.filename.trim().replace(/[\\/]/g, '_').slice(0, 255) || 'файл';
+    files.push({ filename, contentType: upload.contentType?.trim() || 'application/octet-stream', size: content.length, content });
+  }
+  return files;
 }
 
 function requesterActor(ticket: Ticket): string {

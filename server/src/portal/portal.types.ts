@@ -3,6 +3,13 @@ import { DateTimeScalar, JSONScalar } from '../graphql/scalars.js';
 import { Deadline, MessageType, StatusCategoryEnum } from '../tickets/ticket.types.js';
 import { AcceptanceAct } from '../acts/act.types.js';
 
+@InputType({ description: 'A file sent with a web request, as base64' })
+export class FileUploadInput {
+  @Field(() => String) filename!: string;
+  @Field(() => String, { nullable: true }) contentType?: string;
+  @Field(() => String, { description: 'The file, base64-encoded' }) contentBase64!: string;
+}
+
 @InputType({ description: "A request from the tenant's public web form" })
 export class SubmitRequestInput {
   @Field(() => ID) tenantId!: string;
@@ -12,6 +19,8 @@ export class SubmitRequestInput {
   @Field(() => String, { description: "The requester's e-mail: the acknowledgement with the personal link goes there" }) from!: string;
   @Field(() => String, { nullable: true, description: 'Left empty by people; a form fills it only when a robot does (honeypot)' })
   website?: string;
+  @Field(() => [FileUploadInput], { nullable: true, description: 'Screenshots, error-log archives, video: listed by name in the fields they serve' })
+  attachments?: FileUploadInput[];
 }
 
 @ObjectType('RequestReceipt')
