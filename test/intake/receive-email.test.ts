@@ -206,6 +206,27 @@ describe('threading by the number in the subject', () => {
   });
 });
 
+describe('a reply to a solved ticket', () => {
+  it('TOM-6 returns the ticket to work within the window, as the requester may; after it, a reply opens a new linked ticket', async () => {
+    const sender = `solved-${unique()}@example.org`;
+    const created = await feed(rawMail({ from: sender, to: 'help@rostu-comp.ru', subject: 'Томская область: не строится отчёт' }));
+    const id = created.ticket!.id;
+    await send(id, 'TAKE');
+    await send(id, 'RESOLVE', { solution: 'Обновите справочник' });
+    const reply = await feed(rawMail({ from: sender, to: 'help@rostu-comp.ru', subject: `Re: [${created.ticket!.number}] Решение по обращению`, body: 'Не помогло.' }));
+    expect(reply).toMatchObject({ outcome: 'APPENDED', ticket: { id, statusCategory: 'open' } });
+    expect(reply.ticket!.history.at(-1)).toEqual({ event: 'REOPEN', actor: `requester:${sender}` });
+
+    // Solved again, and the 2 bd pass: the ticket is closed for good, a reply is a new request.
+    await send(id, 'RESOLVE', { solution: 'Обновите справочник и перезайдите' });
+    await t.admin.data(`mutation { advanceClock(by: "P5D") }`);
+    const late = await feed(rawMail({ from: sender, to: 'help@rostu-comp.ru', subject: `Re: [${created.ticket!.number}] Решение по обращению`, body: 'Снова не работает.' }));
+    expect(late.outcome).toBe('CREATED');
+    expect(late.ticket!.id).not.toBe(id);
+    expect(late.ticket!.fields.previousNumber).toBe(created.ticket!.number);
+  });
+});
+
 describe('mail that is kept but makes nothing', () => {
   it('keeps an unparseable message and rejects it with the reason', async () => {
     const raw = `this is not a mail message at all ${unique()}`;

@@ -5,7 +5,7 @@
  * refuse (telling a person why, never a machine), and threads it by the tenant's ticket
  * numbers in the subject or, failing that, by one of our Message-IDs in its In-Reply-To /
  * References: an open ticket gets the mail appended (a `PROVIDE_INFO` when it waits for the
- * customer); a closed one makes a new ticket linked to it (NSO-8); anything else makes a new
+ * customer, a `REOPEN` when it is solved and the requester may still return it); a closed one makes a new ticket linked to it (NSO-8); anything else makes a new
  * ticket. The raw row, the ticket, its links, its thread and any letter commit in one
  * transaction on the engine's connection.
  *
@@ -21,7 +21,7 @@ import type { TicketService } from '../tickets/ticket.service.js';
 import type { Ticket } from '../tickets/ticket.entity.js';
 import { lockTicket } from '../tickets/ticket.store.js';
 import { renderTemplate } from '../tickets/template.js';
-import { findNumbers } from '../workflow/index.js';
+import { findNumbers, mayActorSend } from '../workflow/index.js';
 import { mayAccessTenant, type Principal } from '../auth/principal.js';
 import { AppError, forbidden } from '../graphql/errors.js';
 import { parseMail, stripReplyPrefixes, type ParsedInboundMail } from './mail.parse.js';
@@ -51,6 +51,8 @@ export interface EmailReceipt {
 
 /** The event a mail to a ticket that waits for the customer is (CONTRACT, Events). */
 const provideInfo = 'PROVIDE_INFO';
+/** The event a requester's reply to a solved ticket is, where the requester may send it. */
+const reopen = 'REOPEN';
 
 interface Processed {
   receipt: EmailReceipt;
@@ -176,10 +178,14 @@ export class MailIntakeService {
     if (!ticket || ticket.statusCategory === 'closed') return null;
     await insertInboundMessage(client, { ...this.#messageOf(route, mail), tenantId: ticket.tenantId, ticketId });
     const files = await this.#keepAttachments(client, ticket.tenantId, ticketId, mail, ticket.fields);
-    if (ticket.statusCategory !== 'waiting_customer') return ticket;
     const workflow = await this.registry.forVersion(ticket.workflowVersionId);
-    const requesterMay = workflow.definition.events?.[provideInfo]?.actors.includes('requester') ?? true;
-    if (!requesterMay || !workflow.availableEvents(ticket.snapshot).includes(provideInfo)) return ticket;
+    const requesterMay = (type: string) => mayActorSend(workflow.definition, type, 'requester') && workflow.availableEvents(ticket.snapshot).includes(type);
+    // TOM-6: a reply to a solution, while the requester may still return the ticket, returns it
+    // to work (as help desks do on a customer's reply); the agent confirms or closes it again.
+    if (ticket.statusCategory === 'resolved' && requesterMay(reopen)) {
+      return this.tickets.sendEventIn(client, allTenants, ticketId, { type: reopen, data: { channel: 'email' } }, requesterActor(mail));
+    }
+    if (ticket.statusCategory !== 'waiting_customer' || !requesterMay(provideInfo)) return ticket;
     // What the answer brings counts for the fields the ticket waited for: its files, and an
     // INN or phone it names that the ticket lacks (NSO-6).
     const fields = { ...extractedFields(mail.text, ticket.fields), ...files };
