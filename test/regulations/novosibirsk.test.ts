@@ -20,6 +20,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { integrationClient, signInAs, startTestServer, type TestServer } from '../support/test-server.js';
 import type { GraphQLClient } from '../support/graphql-client.js';
+import { advanceClockTo } from './clock.js';
 
 const TENANT = 'novosibirsk';
 
@@ -109,12 +110,7 @@ async function advance(t: TestServer, by: string): Promise<string> {
 }
 
 /** Moves the manual clock forward to `at` (firing every timer due by then). */
-async function advanceTo(t: TestServer, at: string): Promise<void> {
-  const ms = Date.parse(at) - Date.parse(await productNow(t));
-  if (ms < 0) throw new Error(`the clock is already past ${at}`);
-  if (ms > 0) await advance(t, `PT${ms / 1000}S`);
-  expect(await productNow(t)).toBe(iso(at));
-}
+const advanceTo = (t: TestServer, at: string) => advanceClockTo(t.admin, at);
 
 async function create(client: GraphQLClient, input: Record<string, unknown>): Promise<Ticket> {
   return (await client.data<{ createTicket: Ticket }>(`mutation($i: CreateTicketInput!) { createTicket(input: $i) { ${TICKET} } }`, { i: { tenantId: TENANT, ...input } }))

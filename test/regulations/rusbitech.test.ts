@@ -15,6 +15,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, signInAs, type TestServer } from '../support/test-server.js';
 import type { GraphQLClient } from '../support/graphql-client.js';
+import { advanceClockTo } from './clock.js';
 
 const TENANT = 'rusbitech';
 
@@ -70,17 +71,8 @@ function serverAt(clockStart: string): void {
   });
 }
 
-async function now(): Promise<string> {
-  return (await agent.data<{ now: string }>('{ now }')).now;
-}
-
 /** Moves the manual clock forward to the instant `iso` (every timer due by then fires). */
-async function advanceTo(iso: string): Promise<void> {
-  const seconds = Math.round((Date.parse(iso) - Date.parse(await now())) / 1000);
-  expect(seconds).toBeGreaterThan(0);
-  const reached = (await t!.admin.data<{ advanceClock: string }>('mutation($by: String!) { advanceClock(by: $by) }', { by: `PT${seconds}S` })).advanceClock;
-  expect(reached).toBe(new Date(iso).toISOString());
-}
+const advanceTo = (iso: string) => advanceClockTo(t!.admin, iso);
 
 async function createOrganization(input: Record<string, unknown>): Promise<string> {
   const { createOrganization } = await agent.data<{ createOrganization: { id: string } }>(

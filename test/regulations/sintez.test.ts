@@ -14,6 +14,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, signInAs, type TestServer } from '../support/test-server.js';
 import type { GraphQLClient } from '../support/graphql-client.js';
+import { advanceClockTo } from './clock.js';
 
 const TENANT = 'sintez';
 const MAILBOX = 'support@sintez.info';
@@ -85,17 +86,8 @@ function serverAt(clockStart: string): void {
   });
 }
 
-async function now(): Promise<string> {
-  return (await agent.data<{ now: string }>('{ now }')).now;
-}
-
 /** Moves the manual clock forward to the instant `iso` (every timer due by then fires). */
-async function advanceTo(iso: string): Promise<void> {
-  const seconds = Math.round((Date.parse(iso) - Date.parse(await now())) / 1000);
-  expect(seconds).toBeGreaterThan(0);
-  const reached = (await t!.admin.data<{ advanceClock: string }>('mutation($by: String!) { advanceClock(by: $by) }', { by: `PT${seconds}S` })).advanceClock;
-  expect(reached).toBe(new Date(iso).toISOString());
-}
+const advanceTo = (iso: string) => advanceClockTo(t!.admin, iso);
 
 async function createOrganization(input: Record<string, unknown>): Promise<string> {
   const { createOrganization } = await agent.data<{ createOrganization: { id: string } }>(
@@ -480,7 +472,7 @@ describe('sintez SIN-6, SIN-7, SIN-1, SIN-2, SIN-3, SIN-5, SIN-10, SIN-11 (clock
   it('SIN-11 a change of the responsible person is told to the other side in advance; a change not in the future is refused', async () => {
     const organizationId = await createOrganization({ name: 'ООО «Контакт»', contactName: 'Орлова Мария', contactEmail: 'orlova@client.example' });
     const announce = 'mutation($i: AnnounceContactChangeInput!) { announceContactChange(input: $i) { side noticeTo noticeSentAt effectiveFrom previousName newName } }';
-    const current = await now(); // 01.12.2026 09:00Z
+    const current = (await agent.data<{ now: string }>('{ now }')).now; // 01.12.2026 09:00Z
     const input = { tenantId: TENANT, organizationId, side: 'contractor', newName: 'Морозов Пётр', newEmail: 'morozov@sintez.info' };
 
     // Not in advance: at this very moment, or a minute ago.

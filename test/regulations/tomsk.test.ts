@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAs, startTestServer, type TestServer } from '../support/test-server.js';
 import type { GraphQLClient } from '../support/graphql-client.js';
 import { mailWithAttachments, messageId, rawMail } from '../intake/mail.js';
+import { advanceClockTo } from './clock.js';
 
 const TENANT = 'tomsk';
 const MAILBOX = 'help@rostu-comp.ru';
@@ -65,12 +66,7 @@ function desk(t: () => TestServer) {
       return (await t().admin.data<{ now: string }>(`{ now }`)).now;
     },
     /** Moves the manual clock on to `iso` (firing every timer due by then). */
-    async advanceTo(iso: string): Promise<void> {
-      const ms = Date.parse(iso) - Date.parse(await api.now());
-      if (ms < 0) throw new Error(`the clock cannot go back to ${iso}`);
-      if (ms > 0) await t().admin.data(`mutation($by: String!) { advanceClock(by: $by) }`, { by: `PT${ms / 1000}S` });
-      expect(await api.now()).toBe(iso);
-    },
+    advanceTo: (iso: string) => advanceClockTo(t().admin, iso),
     async create(input: Record<string, unknown>, client: GraphQLClient = t().admin): Promise<Ticket> {
       return (await client.data<{ createTicket: Ticket }>(`mutation($i: CreateTicketInput!) { createTicket(input: $i) { ${ticketFields} } }`, {
         i: { tenantId: TENANT, channel: 'email', ...input },
