@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 // No @vitejs/plugin-react: Vite 8 transforms TSX with Oxc on its own. We only pin the
@@ -15,8 +16,25 @@ export default defineConfig({
     // make browsers fetch them again.
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
+      // Two pages of one build: the back office and the requester portal (served by the
+      // server for /portal/...). They share the vendor chunks.
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        portal: fileURLToPath(new URL('./portal.html', import.meta.url)),
+      },
       output: {
-        codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] },
+        // React and MUI in a chunk of their own: the portal needs only these, so a phone
+        // opening a personal link does not download react-admin.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'vendor-ui',
+              test: /node_modules[\\/](react|react-dom|scheduler|@mui|@emotion|@babel[\\/]runtime|react-is|react-transition-group|clsx|prop-types|stylis|hoist-non-react-statics|@popperjs)[\\/]/,
+              priority: 2,
+            },
+            { name: 'vendor', test: /node_modules/, priority: 1 },
+          ],
+        },
       },
       onwarn(warning, warn) {
         // MUI marks its modules "use client" for React Server Components; this bundle is

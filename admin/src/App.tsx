@@ -1,9 +1,15 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router';
 import { createHashRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
+import { Layout } from './components/Layout';
+import { CalendarPage } from './pages/CalendarPage';
+import { Dashboard } from './pages/Dashboard';
+import { organizations } from './resources/organizations';
+import { outbound } from './resources/outbound';
 import { tenants } from './resources/tenants';
 import { tickets } from './resources/tickets';
 
@@ -14,12 +20,20 @@ const ReglamentAdmin = () => (
     authProvider={authProvider}
     i18nProvider={i18nProvider}
     requireAuth
+    layout={Layout}
     // Installations often sit on closed networks; react-admin's telemetry ping would
     // only fail there.
     disableTelemetry
   >
     <Resource name="tickets" {...tickets} />
     <Resource name="tenants" {...tenants} />
+    <Resource name="organizations" {...organizations} />
+    <Resource name="outbound" {...outbound} />
+    <CustomRoutes>
+      {/* Not react-admin's `dashboard`: agents land on their queue, the summary is one click away. */}
+      <Route path="/dashboard" element={<Dashboard />} />
+      <Route path="/calendar" element={<CalendarPage />} />
+    </CustomRoutes>
   </Admin>
 );
 

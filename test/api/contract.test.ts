@@ -97,6 +97,19 @@ describe('createTicket', () => {
   });
 });
 
+describe('ids of a ticket\'s rows', () => {
+  it('gives every message, history entry and letter an ID a client can use', async () => {
+    const { createTicket: ticket } = await t.admin.data(
+      `mutation { createTicket(input: { tenantId: "kurgan-vipnet", channel: "email", from: "ids@example.org", subject: "Нет связи" }) {
+        id messages { id direction } history { id event } } }`,
+    );
+    expect(ticket.history).toEqual([{ id: expect.stringMatching(/^\d+$/), event: 'CREATE' }]);
+    expect(ticket.messages).toEqual([{ id: expect.stringMatching(/^\d+$/), direction: 'out' }]);
+    const { outboundMessages } = await t.admin.data(`query($id: ID!) { outboundMessages(ticketId: $id) { id } }`, { id: ticket.id });
+    expect(outboundMessages).toEqual([{ id: expect.stringMatching(/^\d+$/) }]);
+  });
+});
+
 describe('sendTicketEvent', () => {
   it('moves the ticket through its workflow, one version and one history row per event', async () => {
     const ticket = await newTicket();

@@ -23,7 +23,17 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { apolloClient } from './apolloClient';
-import { CREATE_TICKET, SEND_TICKET_EVENT, TENANTS, TICKET, TICKETS } from './documents';
+import {
+  CREATE_ORGANIZATION,
+  CREATE_TICKET,
+  ORGANIZATIONS,
+  OUTBOUND_MESSAGES,
+  RETRY_OUTBOUND_MESSAGE,
+  SEND_TICKET_EVENT,
+  TENANTS,
+  TICKET,
+  TICKETS,
+} from './documents';
 
 // ra-data-graphql hands parseResponse the raw Apollo result; each document knows its shape.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- result data is per-document
@@ -194,11 +204,109 @@ const tenantQueries: ResourceQueries = {
   }),
 };
 
+// ---------------------------------------------------------------- organisations
+
+// `organizations(tenantId)` is unpaginated like `tenants`: paged in the browser.
+const matchesOrgFilter = (filter: Record<string, unknown> = {}) => (org: RaRecord) => {
+  const q = typeof filter.q === 'string' ? filter.q.trim().toLowerCase() : '';
+  if (q && !`${org.name ?? ''} ${org.inn ?? ''}`.toLowerCase().includes(q)) return false;
+  if (Array.isArray(filter.ids) && !filter.ids.map(String).includes(String(org.id))) return false;
+  return true;
+};
+
+const localPage = (
+  rows: RaRecord[],
+  params: Pick<GetListParams, 'filter' | 'sort' | 'pagination'>,
+  matches: (filter?: Record<string, unknown>) => (row: RaRecord) => boolean,
+  defaultSort: { field: string; order: string },
+) => {
+  const { page, perPage } = params.pagination ?? { page: 1, perPage: 1000 };
+  const sort = params.sort ?? defaultSort;
+  const matched = rows.filter(matches(params.filter)).sort(compareBy(sort.field, sort.order));
+  return { data: matched.slice((page - 1) * perPage, page * perPage), total: matched.length };
+};
+
+const ORG_KEYS = [
+  'tenantId',
+  'name',
+  'inn',
+  'serviceLevel',
+  'contractFrom',
+  'contractUntil',
+  'contactName',
+  'contactEmail',
+  'contactPhone',
+] as const;
+
+/** slaTargets is typed as JSON text in the form ({"resolution":"7bd"}); an object passes through. */
+const parseJsonInput = (value: unknown): unknown => {
+  if (typeof value !== 'string') return value ?? undefined;
+  if (value.trim() === '') return undefined;
+  return JSON.parse(value);
+};
+
+const organizationQueries: ResourceQueries = {
+  GET_LIST: (params: GetListParams) => ({
+    query: ORGANIZATIONS,
+    variables: compact({ tenantId: params.filter?.tenantId as string | undefined }),
+    parseResponse: ({ data }: Result) =>
+      localPage(data.organizations, params, matchesOrgFilter, { field: 'name', order: 'ASC' }),
+  }),
+  GET_ONE: (params: GetOneParams) => ({
+    query: ORGANIZATIONS,
+    variables: {},
+    parseResponse: ({ data }: Result) => {
+      const org = (data.organizations as RaRecord[]).find((o) => String(o.id) === String(params.id));
+      if (!org) throw new HttpError('ra.notification.item_doesnt_exist', 404);
+      return { data: org };
+    },
+  }),
+  GET_MANY: (params: GetManyParams) => ({
+    query: ORGANIZATIONS,
+    variables: {},
+    parseResponse: ({ data }: Result) => ({
+      data: (data.organizations as RaRecord[]).filter(matchesOrgFilter({ ids: params.ids })),
+    }),
+  }),
+  CREATE: (params: CreateParams) => {
+    const data = params.data as Record<string, unknown>;
+    const slaTargets = parseJsonInput(data.slaTargets);
+    return {
+      query: CREATE_ORGANIZATION,
+      variables: { input: { ...compact(pick(data, ORG_KEYS)), ...(slaTargets ? { slaTargets } : {}) } },
+      parseResponse: ({ data: result }: Result) => ({ data: result.createOrganization }),
+    };
+  },
+};
+
+// ---------------------------------------------------------------- outbound mail
+
+const matchesOutboundFilter = (filter: Record<string, unknown> = {}) => (message: RaRecord) => {
+  const q = typeof filter.q === 'string' ? filter.q.trim().toLowerCase() : '';
+  if (q && !`${message.to ?? ''} ${message.subject ?? ''}`.toLowerCase().includes(q)) return false;
+  if (Array.isArray(filter.ids) && !filter.ids.map(String).includes(String(message.id))) return false;
+  return true;
+};
+
+const outboundQueries: ResourceQueries = {
+  GET_LIST: (params: GetListParams) => ({
+    query: OUTBOUND_MESSAGES,
+    variables: compact({
+      status: params.filter?.status as string | undefined,
+      ticketId: params.filter?.ticketId as string | undefined,
+    }),
+    parseResponse: ({ data }: Result) =>
+      localPage(data.outboundMessages, params, matchesOutboundFilter, { field: 'at', order: 'DESC' }),
+  }),
+};
+
 // ---------------------------------------------------------------- wiring
 
 const resources: Record<string, ResourceQueries> = {
   tickets: ticketQueries,
   tenants: tenantQueries,
+  organizations: organizationQueries,
+  outbound: outboundQueries,
 };
 
 const buildQuery = () => (method: string, resource: string, params: unknown) => {
@@ -241,6 +349,8 @@ export type ReglamentDataProvider = GraphqlDataProvider & {
     expectedVersion?: number,
     data?: Record<string, unknown>,
   ): Promise<TicketEventResult>;
+  /** Sends a failed outbound letter again. */
+  retryOutboundMessage(id: RaRecord['id']): Promise<{ data: RaRecord }>;
 };
 
 export const dataProvider: ReglamentDataProvider = {
@@ -252,6 +362,14 @@ export const dataProvider: ReglamentDataProvider = {
         variables: { ticketId, type, expectedVersion, data },
       });
       return { data: result.data.sendTicketEvent };
+    } catch (error) {
+      throw toHttpError(error);
+    }
+  },
+  async retryOutboundMessage(id) {
+    try {
+      const result = await apolloClient.mutate({ mutation: RETRY_OUTBOUND_MESSAGE, variables: { id } });
+      return { data: result.data.retryOutboundMessage };
     } catch (error) {
       throw toHttpError(error);
     }

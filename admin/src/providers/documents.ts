@@ -24,9 +24,17 @@ const TICKET_SUMMARY = `
   version
   createdAt
   updatedAt
+  deadlines {
+    kind
+    dueAt
+    pausedAt
+    metAt
+    breached
+  }
 `;
 
-// What the ticket page needs on top of a row.
+// What the ticket page needs on top of a row. No `id` on history entries and messages:
+// the server fails to serialise them there (BigInt ids; reported, server/ is not ours).
 const TICKET_DETAIL = `
   ${TICKET_SUMMARY}
   audience
@@ -34,12 +42,64 @@ const TICKET_DETAIL = `
   fields
   missingFields
   availableEvents
+  organizationId
   history {
     event
     fromState
     toState
     at
     actor
+    data
+    version
+  }
+  messages {
+    direction
+    channel
+    from
+    to
+    subject
+    body
+    at
+    status
+  }
+  links {
+    relation
+    ticket {
+      id
+      number
+      subject
+      statusCategory
+    }
+  }
+  acts {
+    number
+    kind
+    status
+    issuedAt
+    dueAt
+    answeredAt
+    reasons
+    documentUrl
+    items {
+      what
+      dueAt
+    }
+  }
+  complaints {
+    actor
+    at
+    text
+    breaches
+  }
+  attachments {
+    id
+    field
+    filename
+    contentType
+    size
+    kept
+    skippedReason
+    url
   }
 `;
 
@@ -102,6 +162,123 @@ export const TENANTS = gql`
         address
         official
       }
+      events {
+        type
+        title
+        actors
+      }
+      kinds {
+        id
+        title
+        requiredFields
+      }
+    }
+  }
+`;
+
+export const ORGANIZATIONS = gql`
+  query Organizations($tenantId: ID) {
+    organizations(tenantId: $tenantId) {
+      id
+      tenantId
+      name
+      inn
+      serviceLevel
+      contractFrom
+      contractUntil
+      slaTargets
+      contactName
+      contactEmail
+      contactPhone
+      createdAt
+    }
+  }
+`;
+
+export const CREATE_ORGANIZATION = gql`
+  mutation CreateOrganization($input: CreateOrganizationInput!) {
+    createOrganization(input: $input) {
+      id
+      tenantId
+      name
+      inn
+      serviceLevel
+      contractFrom
+      contractUntil
+      slaTargets
+      createdAt
+    }
+  }
+`;
+
+const OUTBOUND_FIELDS = `
+  id
+  ticketId
+  direction
+  channel
+  from
+  to
+  subject
+  body
+  at
+  status
+  attempts
+  lastError
+  deliveredAt
+`;
+
+export const OUTBOUND_MESSAGES = gql`
+  query OutboundMessages($status: String, $ticketId: ID, $to: String) {
+    outboundMessages(status: $status, ticketId: $ticketId, to: $to) {
+      ${OUTBOUND_FIELDS}
+    }
+  }
+`;
+
+export const RETRY_OUTBOUND_MESSAGE = gql`
+  mutation RetryOutboundMessage($id: ID!) {
+    retryOutboundMessage(id: $id) {
+      ${OUTBOUND_FIELDS}
+    }
+  }
+`;
+
+export const NOW = gql`
+  query Now {
+    now
+  }
+`;
+
+export const TICKET_CHANGED = `
+  subscription TicketChanged {
+    ticketChanged {
+      event
+      tenantId
+      ticketId
+      version
+      ticket {
+        id
+        number
+        subject
+      }
+    }
+  }
+`;
+
+export const PROCESSING_TIME = gql`
+  query ProcessingTime($tenantId: ID!, $from: DateTime!, $to: DateTime!) {
+    processingTime(tenantId: $tenantId, from: $from, to: $to) {
+      solved
+      averageBusinessDays
+      medianBusinessDays
+    }
+  }
+`;
+
+export const TICKET_TOTAL = gql`
+  query TicketTotal($filter: TicketFilter) {
+    tickets(filter: $filter, page: 0, perPage: 1) {
+      total
     }
   }
 `;

@@ -5,7 +5,7 @@
  */
 interface GraphQLErrorLike {
   message?: string;
-  extensions?: { code?: unknown };
+  extensions?: { code?: unknown; fields?: unknown };
 }
 
 // `unknown` in, narrowed step by step: errors from three libraries arrive here.
@@ -32,3 +32,16 @@ export const errorCodes = (error: unknown): string[] =>
 
 export const hasErrorCode = (error: unknown, code: string): boolean =>
   errorCodes(error).includes(code);
+
+/** BAD_USER_INPUT's `extensions.fields`: the names of the culprits (e.g. `data.finalDueAt`). */
+export const errorFields = (error: unknown): string[] =>
+  collect(error).flatMap((e) =>
+    Array.isArray(e.extensions?.fields) ? e.extensions.fields.filter((f): f is string => typeof f === 'string') : [],
+  );
+
+/** The server's own words for the first GraphQL error, else the error's message. */
+export const errorMessage = (error: unknown): string => {
+  const first = collect(error).find((e) => typeof e.message === 'string');
+  if (first?.message) return first.message;
+  return error instanceof Error ? error.message : String(error);
+};

@@ -1,4 +1,4 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { BigIntType, EntitySchema } from '@mikro-orm/core';
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'captured' | 'failed';
 
@@ -29,7 +29,8 @@ export const OutboxSchema = new EntitySchema<OutboxItem>({
   name: 'OutboxItem',
   tableName: 'outbox',
   properties: {
-    id: { type: 'bigint', primary: true, autoincrement: true },
+    // As text: a JS bigint cannot travel as a GraphQL ID (or JSON).
+    id: { type: new BigIntType('string'), primary: true, autoincrement: true },
     tenantId: { type: 'string' },
     ticketId: { type: 'uuid', nullable: true },
     kind: { type: 'string' },

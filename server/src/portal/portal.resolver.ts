@@ -62,6 +62,7 @@ async function requesterView(ctx: GraphQLContext, ticket: Ticket, token: string)
   return {
     number: ticket.number,
     tenantId: ticket.tenantId,
+    timezone: workflow.definition.tenant.timezone,
     kind: ticket.kind,
     subject: ticket.subject,
     status: ticket.statusCategory as StatusCategoryEnum,

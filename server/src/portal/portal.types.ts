@@ -34,6 +34,7 @@ export class RequestReceiptType {
 export class RequesterTicketType {
   @Field(() => String) number!: string;
   @Field(() => ID) tenantId!: string;
+  @Field(() => String, { description: "The desk's time zone, in which its deadlines are meant" }) timezone!: string;
   @Field(() => String, { nullable: true }) kind!: string | null;
   @Field(() => String, { nullable: true }) subject!: string | null;
   @Field(() => StatusCategoryEnum, { description: 'new, open, waiting_customer, resolved, closed' }) status!: StatusCategoryEnum;

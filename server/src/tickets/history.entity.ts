@@ -1,4 +1,4 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { BigIntType, EntitySchema } from '@mikro-orm/core';
 import { tenantFilter } from '../db/tenant-filter.js';
 
 /** One accepted event of a ticket: the audit trail agents and complaints rely on. */
@@ -20,7 +20,8 @@ export const TicketHistorySchema = new EntitySchema<TicketHistory>({
   tableName: 'ticket_history',
   filters: { tenant: tenantFilter },
   properties: {
-    id: { type: 'bigint', primary: true, autoincrement: true },
+    // As text: a JS bigint cannot travel as a GraphQL ID (or JSON).
+    id: { type: new BigIntType('string'), primary: true, autoincrement: true },
     tenantId: { type: 'string' },
     ticketId: { type: 'uuid' },
     version: { type: 'integer' },

@@ -1,4 +1,4 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { BigIntType, EntitySchema } from '@mikro-orm/core';
 import { tenantFilter } from '../db/tenant-filter.js';
 
 /**
@@ -20,7 +20,8 @@ export const TicketLinkSchema = new EntitySchema<TicketLinkRow>({
   tableName: 'ticket_link',
   filters: { tenant: tenantFilter },
   properties: {
-    id: { type: 'bigint', primary: true, autoincrement: true },
+    // As text: a JS bigint cannot travel as a GraphQL ID (or JSON).
+    id: { type: new BigIntType('string'), primary: true, autoincrement: true },
     tenantId: { type: 'string' },
     ticketId: { type: 'uuid' },
     linkedTicketId: { type: 'uuid' },

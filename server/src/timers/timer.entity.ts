@@ -1,4 +1,4 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { BigIntType, EntitySchema } from '@mikro-orm/core';
 
 /** `failed`: its event threw (see the server log); set aside so later timers still fire. */
 export type TimerStatus = 'pending' | 'fired' | 'cancelled' | 'failed';
@@ -25,7 +25,8 @@ export const TimerSchema = new EntitySchema<Timer>({
   name: 'Timer',
   tableName: 'timer',
   properties: {
-    id: { type: 'bigint', primary: true, autoincrement: true },
+    // As text: a JS bigint cannot travel as a GraphQL ID (or JSON).
+    id: { type: new BigIntType('string'), primary: true, autoincrement: true },
     tenantId: { type: 'string' },
     ticketId: { type: 'uuid' },
     key: { type: 'string' },

@@ -1,5 +1,5 @@
 import { Box, Typography } from '@mui/material';
-import { useFieldValue, useTranslate, type FieldProps } from 'react-admin';
+import { useFieldValue, useRecordContext, useTranslate, type FieldProps } from 'react-admin';
 
 // Intake values are JSON: mostly strings, sometimes lists (attachment names) or objects
 // (report parameters). Lists read best as a comma list, objects as compact JSON.
@@ -9,12 +9,17 @@ const formatValue = (value: unknown): string => {
   return String(value ?? '');
 };
 
-/** The ticket's intake data (`fields`) as label/value pairs. */
+/**
+ * The ticket's intake data (`fields`) as label/value pairs, and after them every field the
+ * workflow requires and the ticket lacks (`missingFields`), highlighted.
+ */
 export const IntakeFieldsField = (props: FieldProps) => {
   const fields: Record<string, unknown> = useFieldValue(props) ?? {};
+  const ticket = useRecordContext(props);
   const translate = useTranslate();
-  const entries = Object.entries(fields);
-  if (entries.length === 0) {
+  const missing: string[] = Array.isArray(ticket?.missingFields) ? ticket.missingFields : [];
+  const entries = Object.entries(fields).filter(([name]) => !missing.includes(name));
+  if (entries.length === 0 && missing.length === 0) {
     return (
       <Typography component="span" variant="body2" color="text.secondary">
         —
@@ -33,6 +38,20 @@ export const IntakeFieldsField = (props: FieldProps) => {
           </Typography>
           <Typography component="dd" variant="body2" sx={{ m: 0, whiteSpace: 'pre-wrap' }}>
             {formatValue(value)}
+          </Typography>
+        </Box>
+      ))}
+      {missing.map((name) => (
+        <Box key={name} sx={{ display: 'contents' }} data-missing={name}>
+          <Typography component="dt" variant="body2" sx={{ color: 'warning.dark', fontWeight: 500 }}>
+            {translate(`resources.tickets.fields.fields.${name}`, { _: name })}
+          </Typography>
+          <Typography
+            component="dd"
+            variant="body2"
+            sx={{ m: 0, color: 'warning.dark', bgcolor: 'rgba(237, 108, 2, 0.08)', px: 0.5, borderRadius: 0.5, fontStyle: 'italic' }}
+          >
+            {formatValue(fields[name]) || translate('resources.tickets.sections.not_given')}
           </Typography>
         </Box>
       ))}

@@ -1,4 +1,4 @@
-import { Stack } from '@mui/material';
+import { Stack, Typography } from '@mui/material';
 import {
   DataTable,
   List,
@@ -7,11 +7,14 @@ import {
   SearchInput,
   SelectInput,
   TextField,
+  TextInput,
+  useGetOne,
   useRecordContext,
 } from 'react-admin';
 import { DateTimeField } from '../../components/DateTimeField';
 import { TranslatedValueField } from '../../components/TranslatedValueField';
-import { statusCategoryChoices } from './choices';
+import { DeadlineChips } from '../../components/DeadlineChips';
+import { priorityChoices, statusCategoryChoices } from './choices';
 import { StateField } from './StateField';
 import { StatusCategoryChip } from './StatusCategoryChip';
 
@@ -28,7 +31,27 @@ const ticketFilters = [
     alwaysOn
     sx={{ minWidth: 200 }}
   />,
+  <SelectInput key="priority" source="priority" choices={priorityChoices} alwaysOn sx={{ minWidth: 160 }} />,
+  <TextInput key="state" source="state" />,
 ];
+
+/** The SLA clocks still running, in the tenant's time zone (named under the chips). */
+const DeadlinesCell = () => {
+  const ticket = useRecordContext();
+  const { data: tenant } = useGetOne('tenants', { id: ticket?.tenantId ?? '' }, { enabled: Boolean(ticket?.tenantId) });
+  if (!ticket) return null;
+  const open = ticket.statusCategory !== 'closed' && ticket.statusCategory !== 'resolved';
+  return (
+    <Stack spacing={0.25}>
+      <DeadlineChips deadlines={ticket.deadlines} timeZone={tenant?.timezone} openOnly={open} />
+      {tenant?.timezone && (
+        <Typography variant="caption" color="text.secondary">
+          {tenant.timezone}
+        </Typography>
+      )}
+    </Stack>
+  );
+};
 
 /**
  * The status chip, and under it the machine state where it says more than the status
@@ -79,6 +102,9 @@ export const TicketList = () => (
       </DataTable.Col>
       <DataTable.Col source="priority">
         <TranslatedValueField source="priority" prefix="resources.tickets.priority" />
+      </DataTable.Col>
+      <DataTable.Col source="deadlines" disableSort sx={{ minWidth: 170 }}>
+        <DeadlinesCell />
       </DataTable.Col>
       <DataTable.Col source="updatedAt" sx={{ whiteSpace: 'nowrap' }}>
         <DateTimeField source="updatedAt" options={{ dateStyle: 'short', timeStyle: 'short' }} />

@@ -1,4 +1,4 @@
-import { Box, CardContent, Divider, Typography } from '@mui/material';
+import { Box, CardContent, Divider, Stack, Typography } from '@mui/material';
 import type { ReactElement } from 'react';
 import {
   Labeled,
@@ -15,6 +15,14 @@ import { StateField } from './StateField';
 import { StatusCategoryChip } from './StatusCategoryChip';
 import { TicketEventButtons } from './TicketEventButtons';
 import { TicketHistoryField } from './TicketHistoryField';
+import {
+  ActsSection,
+  AttachmentsSection,
+  ComplaintsSection,
+  DeadlinesSection,
+  LinksSection,
+  MessagesSection,
+} from './TicketSections';
 
 /** The ticket's subject as the heading of the page, its number above it. */
 const TicketHeading = () => {
@@ -89,6 +97,7 @@ export const TicketShow = () => (
           <NumberField source="version" />
         </Fact>
       </Box>
+      <DeadlinesSection />
       <Divider />
       <Labeled source="missingFields" fullWidth>
         <MissingFieldsField source="missingFields" />
@@ -97,9 +106,18 @@ export const TicketShow = () => (
         <IntakeFieldsField source="fields" />
       </Labeled>
       <Divider />
-      <Labeled source="history" fullWidth>
-        <TicketHistoryField />
-      </Labeled>
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '3fr 2fr' }, gap: 3 }}>
+        <Stack spacing={2}>
+          <MessagesSection />
+          <ActsSection />
+          <ComplaintsSection />
+          <AttachmentsSection />
+          <LinksSection />
+        </Stack>
+        <Labeled source="history" fullWidth>
+          <TicketHistoryField />
+        </Labeled>
+      </Box>
     </CardContent>
   </Show>
 );

@@ -14,3 +14,4 @@ export const statusCategoryChoices = choices('statusCategory', STATUS_CATEGORIES
 // the API lists a tenant's channels and kinds, these should come from there.
 export const channelChoices = choices('channel', ['email', 'web', 'phone', 'api']);
 export const kindChoices = choices('kind', ['consultation', 'error']);
+export const priorityChoices = choices('priority', ['high', 'normal']);

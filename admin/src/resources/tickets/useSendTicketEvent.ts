@@ -1,24 +1,25 @@
 import { useCallback, useState } from 'react';
 import { useDataProvider, useNotify, useRefresh, type RaRecord } from 'react-admin';
-import { hasErrorCode } from '../../providers/errors';
+import { errorFields, errorMessage, hasErrorCode } from '../../providers/errors';
 import type { ReglamentDataProvider } from '../../providers/dataProvider';
-import { useEventLabel } from './useEventLabel';
+import type { EventProblem } from './TicketEventDialog';
 
 /**
  * Sends one workflow event for the ticket on screen. The version the agent sees goes
  * along as `expectedVersion`, so a click on a stale page is refused (VERSION_CONFLICT)
- * instead of acting on a state nobody looked at. Either way the page is refreshed after.
+ * instead of acting on a state nobody looked at. Answers null when the event was applied,
+ * else what went wrong, for the caller to show (a conflict offers a reload; a bad input
+ * names its fields).
  */
-export const useSendTicketEvent = () => {
+export const useSendTicketEvent = (eventLabel: (type: string) => string) => {
   // useDataProvider wraps custom methods too: an UNAUTHENTICATED answer still logs out.
   const dataProvider = useDataProvider<ReglamentDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
-  const eventLabel = useEventLabel();
   const [pending, setPending] = useState<string | null>(null);
 
   const send = useCallback(
-    async (ticket: RaRecord, type: string, data?: Record<string, unknown>) => {
+    async (ticket: RaRecord, type: string, data?: Record<string, unknown>): Promise<EventProblem | null> => {
       setPending(type);
       try {
         await dataProvider.sendTicketEvent(ticket.id, type, ticket.version, data);
@@ -26,17 +27,22 @@ export const useSendTicketEvent = () => {
           type: 'success',
           messageArgs: { event: eventLabel(type) },
         });
+        refresh();
+        return null;
       } catch (error) {
         if (hasErrorCode(error, 'VERSION_CONFLICT')) {
-          notify('resources.tickets.notifications.version_conflict', { type: 'warning' });
-        } else if (hasErrorCode(error, 'EVENT_NOT_ALLOWED')) {
-          notify('resources.tickets.notifications.event_not_allowed', { type: 'warning' });
-        } else {
-          notify(error instanceof Error ? error.message : String(error), { type: 'error' });
+          return { conflict: true, message: errorMessage(error), fields: [] };
         }
+        if (hasErrorCode(error, 'EVENT_NOT_ALLOWED')) {
+          refresh();
+          return { message: 'resources.tickets.notifications.event_not_allowed', fields: [] };
+        }
+        return {
+          message: errorMessage(error),
+          fields: errorFields(error).map((f) => f.replace(/^data\./, '')),
+        };
       } finally {
         setPending(null);
-        refresh();
       }
     },
     [dataProvider, notify, refresh, eventLabel],
