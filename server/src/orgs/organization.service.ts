@@ -62,22 +62,6 @@ export class OrganizationService {
     await em.flush();
     return organization;
   }
-
-  /** The organisation a new ticket belongs to: the one named, else the tenant's by INN. */
-  async resolveForTicket(
-    em: EntityManager,
-    input: { tenantId: string; organizationId?: string | null; fields?: Record<string, unknown> | null },
-  ): Promise<string | null> {
-    if (input.organizationId) {
-      const named = await em.findOne(OrganizationSchema, { id: input.organizationId, tenantId: input.tenantId });
-      if (!named) throw badInput(`No organisation ${input.organizationId} in tenant ${input.tenantId}`, ['organizationId']);
-      return named.id;
-    }
-    const inn = input.fields?.inn;
-    if (typeof inn !== 'string' || !inn) return null;
-    const byInn = await em.findOne(OrganizationSchema, { tenantId: input.tenantId, inn });
-    return byInn?.id ?? null;
-  }
 }
 
 /** RBT-6: a contract's own targets by SLA clock name, each a duration such as `7bd` or `48h`. */

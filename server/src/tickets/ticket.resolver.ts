@@ -67,8 +67,8 @@ export class TicketResolver {
       throw badInput(`Unknown tenant "${input.tenantId}"`, ['tenantId']);
     }
     requireTenant(principal, input.tenantId);
-    const organizationId = await ctx.services.organizations.resolveForTicket(ctx.em, input);
-    return ctx.services.tickets.createTicket({ ...input, organizationId }, principal.actor);
+    // The engine finds the organisation (by id or INN) and what its contract says.
+    return ctx.services.tickets.createTicket(input, principal.actor);
   }
 
   @Mutation(() => TicketType)
