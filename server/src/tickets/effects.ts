@@ -1,8 +1,9 @@
 /**
- * Turns the effects a machine step returned as data (DESIGN principle 3) into what the
- * engine writes in the event's transaction: today `notify`, which renders one of the
- * workflow file's templates into a letter for the outbox and the ticket's thread. The
- * outbox worker delivers it after commit.
+ * Turns `notify` effects a machine step returned as data (DESIGN principle 3) into letters
+ * the engine writes in the event's transaction: one of the workflow file's templates,
+ * rendered for the outbox and the ticket's thread, with a personal link when it goes to the
+ * requester. The outbox worker delivers it after commit. (`recordNote` and
+ * `recordComplaint` land in the history row: ticket.service.ts.)
  */
 import type { CompiledWorkflow, MachineEffect } from '../workflow/index.js';
 import type { Ticket } from './ticket.entity.js';
