@@ -3,7 +3,9 @@
  * status and deadlines in words in the tenant's time zone, the whole correspondence (SIN-4),
  * the acts to read, approve or refuse with reasons and rework items (SIN-9/10), a reply box,
  * and buttons for exactly the requester's `availableEvents` (REOPEN while its window is open,
- * CONFIRM, PROVIDE_INFO…). Each change answers the ticket anew, and the page shows that.
+ * CONFIRM, PROVIDE_INFO…). Each change answers the ticket anew, and the page shows that;
+ * changes made by others (an agent, a timer) arrive live over graphql-ws
+ * (`requesterTicketChanged`).
  */
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import {
@@ -30,6 +32,7 @@ import {
   useTheme,
 } from '@mui/material';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
+import { createClient } from 'graphql-ws';
 import { graphql, PortalApiError } from './api';
 import {
   actKindWords,
@@ -86,6 +89,7 @@ const TICKET_FIELDS = `number tenantId subject status closeReason missingFields 
 const TICKET_QUERY = `query RequesterTicket($token: String!) { requesterTicket(token: $token) { ${TICKET_FIELDS} } }`;
 const TENANT_QUERY = `query PortalTenant($id: ID!) { portalTenant(id: $id) { title timezone events { type title } } }`;
 const EVENT = `mutation RequesterEvent($token: String!, $type: String!, $data: JSON) { requesterEvent(token: $token, type: $type, data: $data) { ${TICKET_FIELDS} } }`;
+const CHANGED = `subscription RequesterTicketChanged($token: String!) { requesterTicketChanged(token: $token) { ${TICKET_FIELDS} } }`;
 const MESSAGE = `mutation RequesterMessage($token: String!, $body: String!) { requesterMessage(token: $token, body: $body) { ${TICKET_FIELDS} } }`;
 
 /** Events with data of their own ask for it in a dialog; the rest are one click. */
@@ -116,6 +120,34 @@ export function TicketPage({ token }: { token: string }) {
         setLoadError(error instanceof PortalApiError ? error.message : 'Не удалось загрузить обращение. Попробуйте позже.');
       });
   }, [token]);
+
+  // Live updates (issue 7 §3): every committed change of this ticket — an agent's answer, a
+  // new status, a timer — replaces the shown ticket without a reload. The link is the only
+  // credential; a revoked link simply stops receiving.
+  const found = ticket != null;
+  useEffect(() => {
+    if (!found) return;
+    const client = createClient({
+      url: `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/graphql`,
+      retryAttempts: 20,
+      shouldRetry: () => true,
+    });
+    const unsubscribe = client.subscribe<{ requesterTicketChanged: RequesterTicket }>(
+      { operationName: 'RequesterTicketChanged', query: CHANGED, variables: { token } },
+      {
+        next: ({ data }) => {
+          if (data?.requesterTicketChanged) setTicket(data.requesterTicketChanged);
+        },
+        // Without live updates the page still works: each action answers the ticket anew.
+        error: () => undefined,
+        complete: () => undefined,
+      },
+    );
+    return () => {
+      unsubscribe();
+      void client.dispose();
+    };
+  }, [token, found]);
 
   useEffect(() => {
     if (ticket) document.title = `Обращение ${ticket.number}`;

@@ -1,7 +1,8 @@
 /**
- * The portal's only link to the server: plain POSTs to `/graphql`, without a token
+ * The portal's link to the server: plain POSTs to `/graphql`, without a token
  * (requesters have no accounts; a personal link's secret travels as an argument). No Apollo
- * cache: each page reads its one ticket or form and re-renders from the mutation's answer.
+ * cache: each page reads its one ticket or form and re-renders from the mutation's answer
+ * (the ticket page also subscribes over graphql-ws for live changes, TicketPage.tsx).
  */
 
 export class PortalApiError extends Error {

@@ -48,6 +48,12 @@ export async function startHttpServer(
         const principal = await services.auth.authenticate(typeof authorization === 'string' ? authorization : null);
         return createContext(services, principal);
       },
+      // Execution errors (a refused subscribe, a failing delivery) pass the same formatError
+      // as over HTTP: the contract's code in extensions, never an internal message.
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        if (!result.errors?.length) return;
+        return { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, log)) };
+      },
       onError: (_ctx, _id, _payload, errors) => {
         return errors.map((e) => {
           const formatted = formatError(e.toJSON(), e, log);
