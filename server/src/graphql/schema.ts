@@ -8,6 +8,7 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import { printSchema, lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { TicketResolver } from '../tickets/ticket.resolver.js';
 import { TenantResolver } from '../tenants/tenant.resolver.js';
+import { WorkflowVersionResolver } from '../tenants/workflow-version.resolver.js';
 import { BusinessCalendarResolver } from '../tenants/business-calendar.resolver.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { OrganizationResolver } from '../orgs/organization.resolver.js';
@@ -26,7 +27,7 @@ let built: Promise<GraphQLSchema> | null = null;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [TicketResolver, TenantResolver, BusinessCalendarResolver, AuthResolver, OrganizationResolver, OutboxResolver, ClockResolver, TicketChangeResolver, IntakeResolver, InboundMailResolver, AttachmentResolver, ActResolver, ProcessingTimeResolver, PortalResolver, ...recordsResolvers],
+    resolvers: [TicketResolver, TenantResolver, WorkflowVersionResolver, BusinessCalendarResolver, AuthResolver, OrganizationResolver, OutboxResolver, ClockResolver, TicketChangeResolver, IntakeResolver, InboundMailResolver, AttachmentResolver, ActResolver, ProcessingTimeResolver, PortalResolver, ...recordsResolvers],
     validate: false,
     // Every subscription brings its own `subscribe` reading the instance's LiveService;
     // type-graphql insists on a pubSub all the same.

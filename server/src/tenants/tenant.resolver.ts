@@ -40,7 +40,7 @@ export class TenantResolver {
   ): Promise<WorkflowVersionType> {
     requireAdmin(ctx.principal);
     const { version, created } = await ctx.services.workflows.publish(tenantId, source);
-    return { ...version, created };
+    return { ...version, created, inForce: true };
   }
 }
 

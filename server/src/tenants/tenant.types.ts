@@ -46,4 +46,7 @@ export class WorkflowVersionType {
   @Field(() => String) sourceHash!: string;
   @Field(() => DateTimeScalar) createdAt!: Date;
   @Field(() => Boolean, { description: 'false when the source equals the version already in force' }) created!: boolean;
+  @Field(() => String, { description: 'The workflow file as published' }) source!: string;
+  @Field(() => String) fileName!: string;
+  @Field(() => Boolean, { description: 'The version new tickets of the tenant start on' }) inForce!: boolean;
 }

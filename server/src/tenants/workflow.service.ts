@@ -10,7 +10,9 @@ import type { Orm } from '../db/orm.js';
 import type { Clock } from '../clock/clock.js';
 import { TenantSchema } from './tenant.entity.js';
 import { WorkflowVersionSchema, type WorkflowVersion } from './workflow-version.entity.js';
-import type { WorkflowRegistry } from './workflow-registry.js';
+import type { CompileResult, WorkflowRegistry } from './workflow-registry.js';
+
+type CompiledSource = Extract<CompileResult, { ok: true }>;
 import { AppError, badInput } from '../graphql/errors.js';
 import { formatProblems, type WorkflowProblem } from '../workflow/index.js';
 
@@ -30,21 +32,35 @@ export class WorkflowService {
   ) {}
 
   /**
-   * Publishes `source` for `tenantId`. An unchanged file returns the version in force; a new
-   * tenant id onboards a new region.
+   * What publishing `source` for `tenantId` would say, publishing nothing: the file's
+   * problems at their line and column, or the compiled workflow. The editor checks drafts
+   * with it, and publish refuses exactly what it refuses.
    */
-  async publish(tenantId: string, source: string, fileName = `${tenantId}.yaml`): Promise<{ version: WorkflowVersion; created: boolean }> {
+  check(tenantId: string, source: string, fileName = `${tenantId}.yaml`): { ok: true; compiled: CompiledSource } | { ok: false; problems: WorkflowProblem[] } {
     if (!/^[a-z][a-z0-9-]{1,62}$/.test(tenantId)) {
       throw badInput('tenantId is lowercase latin letters, digits and dashes, e.g. novosibirsk', ['tenantId']);
     }
     const compiled = this.registry.compile(source, fileName);
-    if (!compiled.ok) throw new PublishRefusedError(compiled.problems);
-    const definition = compiled.workflow.definition;
-    if (definition.tenant.id !== tenantId) {
-      throw new PublishRefusedError([
-        { file: fileName, line: 1, column: 1, path: '/tenant/id', message: `the file is for tenant "${definition.tenant.id}", not "${tenantId}"` },
-      ]);
+    if (!compiled.ok) return compiled;
+    const fileTenant = compiled.workflow.definition.tenant.id;
+    if (fileTenant !== tenantId) {
+      return {
+        ok: false,
+        problems: [{ file: fileName, line: 1, column: 1, path: '/tenant/id', message: `the file is for tenant "${fileTenant}", not "${tenantId}"` }],
+      };
     }
+    return { ok: true, compiled };
+  }
+
+  /**
+   * Publishes `source` for `tenantId`. An unchanged file returns the version in force; a new
+   * tenant id onboards a new region.
+   */
+  async publish(tenantId: string, source: string, fileName = `${tenantId}.yaml`): Promise<{ version: WorkflowVersion; created: boolean }> {
+    const checked = this.check(tenantId, source, fileName);
+    if (!checked.ok) throw new PublishRefusedError(checked.problems);
+    const compiled = checked.compiled;
+    const definition = compiled.workflow.definition;
     const result = await this.orm.em.fork().transactional(async (em) => {
       // One publisher per tenant at a time, so version numbers never collide.
       await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`workflow:${tenantId}`]);

@@ -21,6 +21,7 @@ import { TicketHistorySchema } from './history.entity.js';
 import { MessageSchema } from './message.entity.js';
 import { TicketLinkSchema } from './link.entity.js';
 import { TenantSchema } from '../tenants/tenant.entity.js';
+import { WorkflowVersionSchema } from '../tenants/workflow-version.entity.js';
 import { listTickets } from './ticket.query.js';
 import { resumedDueAt } from '../sla/sla.clocks.js';
 import { allTenants, scopedEntityManager } from '../db/tenant-filter.js';
@@ -90,6 +91,12 @@ export class TicketResolver {
     // The caller's events only: what the state takes and the file lets this caller send.
     const kind = actorKindOf(requirePrincipal(ctx.principal).actor);
     return workflow.availableEvents(ticket.snapshot).filter((type) => mayActorSend(workflow.definition, type, kind));
+  }
+
+  @FieldResolver(() => Int, { description: "The number of the tenant's workflow version the ticket runs on (see workflowGraph)" })
+  async workflowVersion(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Promise<number> {
+    const version = await ctx.services.orm.em.fork().findOneOrFail(WorkflowVersionSchema, { id: ticket.workflowVersionId });
+    return version.version;
   }
 
   @FieldResolver(() => [String])
