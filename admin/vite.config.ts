@@ -30,7 +30,17 @@ export default defineConfig({
             {
               name: 'vendor-ui',
               test: /node_modules[\\/](react|react-dom|scheduler|@mui|@emotion|@babel[\\/]runtime|react-is|react-transition-group|clsx|prop-types|stylis|hoist-non-react-statics|@popperjs)[\\/]/,
-              priority: 2,
+              // Above the lazily loaded groups below: a group takes its modules'
+              // dependencies too, and React must not end up in the workflow chunk.
+              priority: 5,
+            },
+            // The workflow pages' diagram layout (ELK, ~1.4 MB), flow view and editor load
+            // only when a diagram or the editor is opened.
+            { name: 'vendor-elk', test: /node_modules[\\/]elkjs[\\/]/, priority: 4 },
+            {
+              name: 'vendor-workflow',
+              test: /node_modules[\\/](@xyflow|@codemirror|@uiw|@lezer|@marijn|crelt|style-mod|w3c-keyname|diff|d3-[a-z-]+|classcat|zustand)[\\/]/,
+              priority: 3,
             },
             { name: 'vendor', test: /node_modules/, priority: 1 },
           ],

@@ -12,6 +12,7 @@ import { organizations } from './resources/organizations';
 import { outbound } from './resources/outbound';
 import { tenants } from './resources/tenants';
 import { tickets } from './resources/tickets';
+import { workflows } from './resources/workflows';
 
 const ReglamentAdmin = () => (
   <Admin
@@ -29,6 +30,7 @@ const ReglamentAdmin = () => (
     <Resource name="tenants" {...tenants} />
     <Resource name="organizations" {...organizations} />
     <Resource name="outbound" {...outbound} />
+    {(permissions: string | null) => (permissions === 'admin' ? <Resource name="workflows" {...workflows} /> : null)}
     <CustomRoutes>
       {/* Not react-admin's `dashboard`: agents land on their queue, the summary is one click away. */}
       <Route path="/dashboard" element={<Dashboard />} />

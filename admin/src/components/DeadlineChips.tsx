@@ -1,6 +1,7 @@
 import { Chip, Stack, Tooltip } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { useServerNow } from '../live/serverClock';
+import { formatInZone } from './zonedTime';
 
 export interface Deadline {
   kind: string;
@@ -13,8 +14,6 @@ export interface Deadline {
 const HOUR = 3_600_000;
 /** Under this much time left a deadline turns amber. */
 export const AMBER_BELOW_MS = 4 * HOUR;
-
-const DATE_LOCALES: Record<string, string> = { ru: 'ru-RU', en: 'en-GB' };
 
 /** "2 д 3 ч", "3 ч 20 мин", "15 мин": the largest two units. */
 export const formatSpan = (ms: number, translate: (key: string, options?: object) => string) => {
@@ -60,12 +59,6 @@ export const DeadlineChips = ({
   const [locale] = useLocaleState();
   const shown = (deadlines ?? []).filter((d) => !openOnly || (!d.metAt && d.dueAt) || d.breached);
   if (shown.length === 0) return null;
-  const format = (iso: string) =>
-    new Intl.DateTimeFormat(DATE_LOCALES[locale] ?? locale, {
-      dateStyle: 'short',
-      timeStyle: 'short',
-      ...(timeZone ? { timeZone } : {}),
-    }).format(new Date(iso));
   return (
     <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
       {shown.map((d) => {
@@ -83,7 +76,7 @@ export const DeadlineChips = ({
           if (d.pausedAt) text += ` (${translate('deadlines.paused')})`;
         }
         const title = d.dueAt
-          ? `${translate('deadlines.due')}: ${format(d.dueAt)}${timeZone ? ` (${timeZone})` : ''}`
+          ? `${translate('deadlines.due')}: ${formatInZone(d.dueAt, timeZone, locale)}`
           : kind;
         return (
           <Tooltip key={d.kind} title={title}>

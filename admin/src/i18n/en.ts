@@ -1,3 +1,4 @@
+import { workflowMessagesEn } from '../resources/workflows/messages';
 import type { DomainMessages } from './ru';
 
 /** Domain messages in English; typed against ru.ts so a missing key fails type-checking. */
@@ -61,6 +62,7 @@ export const en: DomainMessages = {
         actor: 'Actor',
       },
       sections: {
+        workflow: 'Workflow (version %{version})',
         intake: 'Request data',
         nothing_missing: 'All required information is present',
         no_events: 'No actions available',
@@ -140,6 +142,10 @@ export const en: DomainMessages = {
         waiting_customer: 'Waiting for customer',
         resolved: 'Resolved',
         closed: 'Closed',
+        awaiting_acceptance: 'Act awaiting acceptance',
+        rework: 'Rework after act',
+        promised: 'Preliminary answer given',
+        postponed: 'Postponed',
       },
       actors: {
         admin: 'Administrator',
@@ -198,6 +204,10 @@ export const en: DomainMessages = {
         channels: 'Channels',
         q: 'Search',
       },
+    },
+    workflows: {
+      name: 'Workflow |||| Workflows',
+      fields: { id: 'Code', title: 'Support desk', timezone: 'Time zone', workflowVersion: 'Workflow version' },
     },
     organizations: {
       name: 'Organisation |||| Organisations',
@@ -281,6 +291,7 @@ export const en: DomainMessages = {
     hours_short: 'h',
     summary: 'Working days: %{days}, hours: %{hours}',
   },
+  workflows: workflowMessagesEn,
   live: {
     ticket_created: 'New ticket %{number}: %{subject}',
   },

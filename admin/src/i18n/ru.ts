@@ -1,3 +1,4 @@
+import { workflowMessagesRu } from '../resources/workflows/messages';
 /**
  * Domain messages in Russian, the back office's first language. Keys follow react-admin's
  * conventions (`resources.<resource>.fields.<source>`) so inputs and columns pick their
@@ -67,6 +68,7 @@ export const ru = {
         actor: 'Кто',
       },
       sections: {
+        workflow: 'Процесс (версия %{version})',
         intake: 'Данные обращения',
         nothing_missing: 'Все обязательные данные есть',
         no_events: 'Нет доступных действий',
@@ -149,6 +151,10 @@ export const ru = {
         waiting_customer: 'Ждёт заявителя',
         resolved: 'Решена',
         closed: 'Закрыта',
+        awaiting_acceptance: 'Ждёт приёмки акта',
+        rework: 'На доработке по акту',
+        promised: 'Дан предварительный ответ',
+        postponed: 'Отложена',
       },
       // Who made a history entry: the part of `actor` before the colon.
       actors: {
@@ -210,6 +216,10 @@ export const ru = {
         channels: 'Каналы',
         q: 'Поиск',
       },
+    },
+    workflows: {
+      name: 'Процесс |||| Процессы',
+      fields: { id: 'Код', title: 'Служба поддержки', timezone: 'Часовой пояс', workflowVersion: 'Версия процесса' },
     },
     organizations: {
       name: 'Организация |||| Организации |||| Организаций',
@@ -293,6 +303,7 @@ export const ru = {
     hours_short: 'ч',
     summary: 'Рабочих дней: %{days}, часов: %{hours}',
   },
+  workflows: workflowMessagesRu,
   live: {
     ticket_created: 'Новая заявка %{number}: %{subject}',
   },

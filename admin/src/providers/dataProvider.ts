@@ -305,6 +305,8 @@ const outboundQueries: ResourceQueries = {
 const resources: Record<string, ResourceQueries> = {
   tickets: ticketQueries,
   tenants: tenantQueries,
+  // The workflow pages list the desks themselves.
+  workflows: tenantQueries,
   organizations: organizationQueries,
   outbound: outboundQueries,
 };

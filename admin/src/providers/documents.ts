@@ -42,6 +42,7 @@ const TICKET_DETAIL = `
   fields
   missingFields
   availableEvents
+  workflowVersion
   organizationId
   history {
     event

@@ -73,7 +73,7 @@ export const OutboundList = () => (
   <List filters={outboundFilters} sort={{ field: 'at', order: 'DESC' }} title="resources.outbound.title">
     <DataTable rowClick={false} bulkActionButtons={false}>
       <DataTable.Col source="at" sx={{ whiteSpace: 'nowrap' }}>
-        <DateTimeField source="at" options={{ dateStyle: 'short', timeStyle: 'short' }} />
+        <DateTimeField source="at" />
       </DataTable.Col>
       <DataTable.Col source="to" />
       <DataTable.Col source="subject" />

@@ -107,7 +107,7 @@ export const TicketList = () => (
         <DeadlinesCell />
       </DataTable.Col>
       <DataTable.Col source="updatedAt" sx={{ whiteSpace: 'nowrap' }}>
-        <DateTimeField source="updatedAt" options={{ dateStyle: 'short', timeStyle: 'short' }} />
+        <DateTimeField source="updatedAt" />
       </DataTable.Col>
     </DataTable>
   </List>

@@ -15,6 +15,7 @@ import { StateField } from './StateField';
 import { StatusCategoryChip } from './StatusCategoryChip';
 import { TicketEventButtons } from './TicketEventButtons';
 import { TicketHistoryField } from './TicketHistoryField';
+import { WorkflowSection } from './WorkflowSection';
 import {
   ActsSection,
   AttachmentsSection,
@@ -98,6 +99,7 @@ export const TicketShow = () => (
         </Fact>
       </Box>
       <DeadlinesSection />
+      <WorkflowSection />
       <Divider />
       <Labeled source="missingFields" fullWidth>
         <MissingFieldsField source="missingFields" />
