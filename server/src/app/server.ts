@@ -112,7 +112,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     let ready = false;
     // Healthy: booted, and the database answers now.
     const isHealthy = async () => ready && (await pool.query('select 1').then(() => true, () => false));
-    const http = await startHttpServer(services, { port: config.port, host: config.host, adminDistDir: config.adminDistDir, isHealthy });
+    const http = await startHttpServer(services, { port: config.port, host: config.host, adminDistDir: config.adminDistDir, adminDev: config.adminDev, isHealthy });
     stops.push(['http', () => http.stop()]);
     if (!config.publicUrl) publicUrl = http.url;
     scheduler.start(config.schedulerIntervalMs);

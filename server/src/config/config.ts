@@ -27,6 +27,8 @@ export interface Config {
   /** Interval of the timer scheduler under the system clock. */
   schedulerIntervalMs: number;
   adminDistDir: string;
+  /** ADMIN_DEV=1 (`npm run dev`): the UI from Vite's dev server with hot reload, not the build. */
+  adminDev: boolean;
   logLevel: 'silent' | 'info';
 }
 
@@ -68,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clock: env.CLOCK === 'manual' ? { mode: 'manual', start: clockStart } : { mode: 'system' },
     schedulerIntervalMs: intFrom(env.SCHEDULER_INTERVAL_MS, 1000, 'SCHEDULER_INTERVAL_MS'),
     adminDistDir: path.join(repoRoot, 'admin', 'dist'),
+    adminDev: env.ADMIN_DEV === '1',
     logLevel: env.LOG_LEVEL === 'silent' ? 'silent' : 'info',
   };
 }

@@ -1,9 +1,8 @@
 /**
  * The HTTP side: GraphQL over POST (Apollo Server on express) and graphql-ws on the same
- * port and path, the built admin UI at `/`, and `/healthz`.
+ * port and path, the admin UI at `/` (see admin-ui.ts), and `/healthz`.
  */
 import http from 'node:http';
-import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
@@ -20,6 +19,7 @@ import { formatError } from '../graphql/errors.js';
 import { costLimitPlugin, depthLimitRule } from '../graphql/limits.js';
 import { serveAttachments } from '../attachments/attachment.http.js';
 import { serveActDocuments, serveRequesterActDocuments } from '../acts/act.http.js';
+import { serveAdminDev, serveBuiltAdmin } from './admin-ui.js';
 
 export interface HttpServer {
   url: string;
@@ -29,7 +29,7 @@ export interface HttpServer {
 
 export async function startHttpServer(
   services: Services,
-  options: { port: number; host: string; adminDistDir: string; isHealthy: () => Promise<boolean> },
+  options: { port: number; host: string; adminDistDir: string; adminDev?: boolean; isHealthy: () => Promise<boolean> },
 ): Promise<HttpServer> {
   const schema = await buildAppSchema();
   const app = express();
@@ -97,7 +97,7 @@ export async function startHttpServer(
   serveAttachments(app, services);
   serveActDocuments(app, services);
   serveRequesterActDocuments(app, services);
-  serveAdmin(app, options.adminDistDir);
+  const adminUi = options.adminDev ? await serveAdminDev(app, path.dirname(options.adminDistDir)) : serveBuiltAdmin(app, options.adminDistDir);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -110,23 +110,8 @@ export async function startHttpServer(
     url: `http://localhost:${port}`,
     stop: async () => {
       await apollo.stop();
+      await adminUi.close();
       httpServer.closeAllConnections();
     },
   };
-}
-
-/** The built back office; every other path falls back to its index.html (client routing). */
-/**
- * The built UI: the requester portal (`portal.html`, a second entry of the same build) under
- * `/portal/`, the back office (`index.html`) everywhere else; both route on the client.
- */
-function serveAdmin(app: express.Express, distDir: string): void {
-  const send = (file: string) => (_req: express.Request, res: express.Response) => {
-    const page = path.join(distDir, file);
-    if (fs.existsSync(page)) res.sendFile(page);
-    else res.status(404).type('text').send('The UI is not built: run `npm run build`.');
-  };
-  app.use(express.static(distDir, { index: false, maxAge: '1h' }));
-  app.get(/^\/portal(\/.*)?$/, send('portal.html'));
-  app.get(/^\/(?!graphql|healthz|attachments\/|tickets\/[^/]+\/acts\/).*/, send('index.html'));
 }
