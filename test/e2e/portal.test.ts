@@ -8,6 +8,9 @@
  * - SIN-9/10: an act refused in the page with reasons and two rework items, then the next
  *   act approved.
  * - TOM-6: a solved ticket returned to work within the window; the button is gone after.
+ * - Accessibility: no serious or critical WCAG 2 A/AA violation (axe-core) on the form and on
+ *   the ticket page with an act, on a phone and a desktop screen; the reply box and the act's
+ *   forms work from the keyboard alone (accessibility.ts).
  * Any page error, console error or GraphQL error the pages run into fails the test.
  *
  * Needs `npm run build` (admin/dist) and `apt-get install -y chromium`; without either the
@@ -21,9 +24,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, startTestServer, type TestServer } from '../support/test-server.js';
 import * as e2e from './browser.js';
 import { closeProfile, eventually, launchProfile, watchPage, type PersistentBrowser } from './browser.js';
+import { controlsIn, keyboardWalk, seriousViolations } from './accessibility.js';
 
 const PORTAL_PAGE = path.join(repoRoot, 'admin', 'dist', 'portal.html');
 const missing = e2e.missingPrerequisite('portal', PORTAL_PAGE, path.join(repoRoot, 'admin', 'src', 'portal'));
+
+/** A phone-sized screen: requesters come from their phones as often as not. */
+const phone = { width: 412, height: 915 };
+const desktop = { width: 1280, height: 800 };
 
 let t: TestServer | undefined;
 let browser: PersistentBrowser | undefined;
@@ -38,8 +46,7 @@ beforeAll(async () => {
   await Promise.all([
     startTestServer().then((server) => (t = server)),
     launchProfile('reglament-e2e-portal-', {
-      // A phone-sized screen: requesters come from their phones as often as not.
-      viewport: { width: 412, height: 915 },
+      viewport: phone,
       deviceScaleFactor: 1,
       isMobile: false,
       // An English browser in Moscow: the portal is Russian first and shows the desk's
@@ -100,6 +107,25 @@ async function personalLink(server: TestServer, to: string): Promise<string> {
   };
   await eventually(read).not.toBeNull();
   return `${server.url}/portal/t/${await read()}`;
+}
+
+/** A Sintez change request with its first act waiting for the requester's decision, and its personal link. */
+async function ticketWithAct(
+  server: TestServer,
+  requester: string,
+  request: { subject: string; section: string; description: string; done: string },
+): Promise<{ id: string; number: string; link: string }> {
+  const created = await createTicket(server, {
+    tenantId: 'sintez',
+    channel: 'email',
+    kind: 'change',
+    subject: request.subject,
+    from: requester,
+    fields: { section: request.section, description: request.description },
+  });
+  await sendEvent(server, created.id, 'TAKE');
+  await sendEvent(server, created.id, 'ISSUE_ACT', { items: [request.done] });
+  return { id: created.id, number: created.number, link: await personalLink(server, requester) };
 }
 
 describe('requester portal', () => {
@@ -251,19 +277,14 @@ describe('requester portal', () => {
     if (missing) throw new Error(missing);
     keepFailure('portal-sin');
     const server = t!;
-    const requester = 'press@sintez-client.ru';
-    const created = await createTicket(server, {
-      tenantId: 'sintez',
-      channel: 'email',
-      kind: 'change',
+    const created = await ticketWithAct(server, 'press@sintez-client.ru', {
       subject: 'Обновить раздел «Новости» на сайте',
-      from: requester,
-      fields: { section: 'Новости', description: 'Разместить три новости о конференции.' },
+      section: 'Новости',
+      description: 'Разместить три новости о конференции.',
+      done: 'Размещены три новости о конференции',
     });
-    await sendEvent(server, created.id, 'TAKE');
-    await sendEvent(server, created.id, 'ISSUE_ACT', { items: ['Размещены три новости о конференции'] });
 
-    await page.goto(await personalLink(server, requester));
+    await page.goto(created.link);
     await page.getByRole('heading', { name: `Обращение ${created.number}` }).waitFor();
     const acts = page.getByTestId('act');
     await eventually(() => acts.count()).toBe(1);
@@ -318,9 +339,9 @@ describe('requester portal', () => {
     await eventually(() => approve.count()).toBe(0);
     await screenshot('portal-06-act-approved');
     // The same page on a desktop screen.
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.setViewportSize(desktop);
     await screenshot('portal-06-act-approved-desktop');
-    await page.setViewportSize({ width: 412, height: 915 });
+    await page.setViewportSize(phone);
 
     const approved = await readTicket(server, created.id);
     expect(approved.statusCategory).toBe('closed');
@@ -390,12 +411,167 @@ describe('requester portal', () => {
     expect(pageProblems).toEqual([]);
   });
 
+  it('a link revoked while its page is open: the server ends the live updates and the page says the link no longer works', async () => {
+    if (missing) throw new Error(missing);
+    keepFailure('portal-revoked');
+    const server = t!;
+    const requester = 'forwarded@sintez-client.ru';
+    const created = await createTicket(server, {
+      tenantId: 'sintez',
+      channel: 'email',
+      kind: 'change',
+      subject: 'Письмо переслали',
+      from: requester,
+      fields: { section: 'Главная', description: 'Заменить баннер.' },
+    });
+    await page.goto(await personalLink(server, requester));
+    await page.getByRole('heading', { name: `Обращение ${created.number}` }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await server.admin.data(`mutation($id: ID!) { revokeRequesterLinks(ticketId: $id) }`, { id: created.id });
+    await page.getByRole('heading', { name: 'Обращение не найдено' }).waitFor({ timeout: 3000 });
+    await page.getByText(/отозвана службой поддержки/).waitFor();
+    expect(await page.getByText('Заменить баннер.').count()).toBe(0);
+    expect(pageProblems).toEqual([]);
+  });
+
   it('answers an unknown personal link with a friendly message', async () => {
     if (missing) throw new Error(missing);
     keepFailure('portal-unknown');
     await page.goto(`${t!.url}/portal/t/no-such-token-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`);
     await page.getByRole('heading', { name: 'Обращение не найдено' }).waitFor();
     await page.getByText(/Ссылка не действует/).waitFor();
+    expect(pageProblems).toEqual([]);
+  });
+});
+
+const contactsPage = { subject: 'Добавить страницу «Контакты»', section: 'Контакты', description: 'Нужна страница с адресами отделений.', done: 'Создана страница «Контакты»' };
+
+/** The serious and critical violations on the page at each screen size, named by size. */
+async function auditAtSizes(what: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const [name, size] of [['phone', phone], ['desktop', desktop]] as const) {
+    await page.setViewportSize(size);
+    found.push(...(await seriousViolations(page)).map((v) => `${what}, ${name}: ${v}`));
+  }
+  await page.setViewportSize(phone);
+  return found;
+}
+
+/** Where keyboard focus is: the element's id and its text (a text box's value); null on the page itself. */
+const focusedElement = () =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    return !el || el === document.body ? null : { id: el.id, text: (el instanceof HTMLTextAreaElement ? el.value : (el.textContent ?? '')).trim() };
+  });
+
+describe('requester portal: accessibility', () => {
+  it('WCAG 2 A/AA: the form, the ticket page with an act and the refusal dialog have no serious or critical violation, on a phone and a desktop screen', async () => {
+    if (missing) throw new Error(missing);
+    keepFailure('portal-a11y-audit');
+    const server = t!;
+    const found: string[] = [];
+
+    await page.goto(`${server.url}/portal/novosibirsk/new`);
+    await page.getByRole('button', { name: 'Отправить обращение' }).waitFor();
+    found.push(...(await auditAtSizes('form')));
+    // The errors a person sees after an empty submit are part of the form too.
+    await page.getByRole('button', { name: 'Отправить обращение' }).click();
+    await page.getByText('Укажите тему обращения').waitFor();
+    found.push(...(await auditAtSizes('form with errors')));
+
+    const { number, link } = await ticketWithAct(server, 'a11y@sintez-client.ru', contactsPage);
+    await page.goto(link);
+    await page.getByRole('heading', { name: `Обращение ${number}` }).waitFor();
+    await page.getByTestId('act').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    found.push(...(await auditAtSizes('ticket page')));
+    await page.getByRole('button', { name: 'Отказать в приёмке' }).click();
+    await page.getByRole('dialog').waitFor();
+    found.push(...(await auditAtSizes('refusal dialog')));
+    await screenshot('portal-10-a11y-refusal-dialog');
+
+    expect(found).toEqual([]);
+    expect(pageProblems).toEqual([]);
+  });
+
+  it('keyboard only: Tab reaches every control of the act and the reply box, shows where focus is, no control traps it, and focus lands on the outcome', async () => {
+    if (missing) throw new Error(missing);
+    keepFailure('portal-a11y-keyboard');
+    const server = t!;
+    const { id, number, link } = await ticketWithAct(server, 'keyboard@sintez-client.ru', contactsPage);
+    await page.goto(link);
+    await page.getByRole('heading', { name: `Обращение ${number}` }).waitFor();
+    await page.waitForLoadState('networkidle');
+
+    // The whole page from the top: every control of the act and the reply box is reached,
+    // each shows its focus, and Tab leaves the page at the end (no trap).
+    const controls = new Map([...(await controlsIn(page.getByTestId('act').first())), ...(await controlsIn(page.locator('form#reply-form')))]);
+    expect(controls.size).toBeGreaterThanOrEqual(5);
+    const walk = await keyboardWalk(page);
+    expect(walk.left).toBe(true);
+    const reached = new Set(walk.stops.map((s) => s.key));
+    expect([...controls].filter(([key]) => !reached.has(key)).map(([, name]) => name)).toEqual([]);
+    expect(walk.stops.filter((s) => !s.visible).map((s) => s.name)).toEqual([]);
+
+    // The reply goes out from the keyboard alone.
+    const reply = 'Отвечаю с клавиатуры: страница нужна к понедельнику.';
+    await page.getByRole('textbox', { name: 'Ваше сообщение' }).focus();
+    await page.keyboard.type(reply);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText('Сообщение отправлено.').waitFor();
+    await page.getByTestId('thread').getByText(reply).waitFor();
+    // Focus is back in the box, not lost with the button that was disabled while sending.
+    expect(await focusedElement()).toMatchObject({ id: 'reply', text: '' });
+
+    // The refusal form: opened with Enter, Tab goes round its own controls only (a modal
+    // dialog keeps focus by design), each reached and shown; Escape closes it and focus
+    // returns to the button that opened it.
+    const refuse = page.getByRole('button', { name: 'Отказать в приёмке' });
+    await refuse.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await dialog.getByRole('textbox', { name: 'Причины отказа' }).waitFor();
+    const inDialog = await controlsIn(dialog);
+    const round = await keyboardWalk(page);
+    const dialogReached = new Set(round.stops.map((s) => s.key));
+    expect([...inDialog].filter(([key]) => !dialogReached.has(key)).map(([, name]) => name)).toEqual([]);
+    expect(round.stops.filter((s) => !inDialog.has(s.key)).map((s) => s.name)).toEqual([]);
+    expect(round.stops.filter((s) => !s.visible).map((s) => s.name)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await eventually(() => dialog.count()).toBe(0);
+    await eventually(() => refuse.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // The refusal sent from the keyboard alone (an English browser: the date goes in as
+    // month, day, year, then hours, minutes, AM/PM); focus then lands on the outcome, as the
+    // act's buttons are gone.
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('textbox', { name: 'Причины отказа' }).waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Страница без карты проезда.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Добавить карту проезда');
+    await page.keyboard.press('Tab');
+    // The year takes up to six digits, so Tab moves on from it.
+    await page.keyboard.type('11252026');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('0600P');
+    expect(await dialog.getByLabel('Срок доработки 1').inputValue()).toBe('2026-11-25T18:00');
+    for (let i = 0; i < 10 && (await focusedElement())?.text !== 'Отправить отказ'; i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await eventually(() => dialog.count()).toBe(0);
+    await eventually(async () => (await focusedElement())?.text).toBe('Отказ в приёмке направлен вместе с перечнем доработок.');
+    expect((await readTicket(server, id)).history.at(-1)).toMatchObject({ event: 'REFUSE_ACT' });
+
+    // The next act arrives live; approving it from the keyboard puts focus on the outcome too.
+    await sendEvent(server, id, 'ISSUE_ACT', { items: ['Добавлена карта проезда'] });
+    const approve = page.getByRole('button', { name: 'Утвердить акт' });
+    await approve.focus();
+    await page.keyboard.press('Enter');
+    await eventually(async () => (await focusedElement())?.text).toBe('Акт утверждён.');
+    await eventually(() => approve.count()).toBe(0);
+
     expect(pageProblems).toEqual([]);
   });
 });

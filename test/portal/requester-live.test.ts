@@ -1,18 +1,26 @@
 /**
  * Live updates of the requester's ticket page (issue 7 §3): `requesterTicketChanged(token)`
  * over graphql-ws without an account delivers the ticket as the requester sees it after each
- * committed change of that ticket, and nothing else.
+ * committed change of that ticket, and nothing else; revoking the link ends the subscription
+ * on every server instance.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { subscribeTicketChanges } from '../support/subscriber.js';
 
 let t: TestServer;
+/** A second instance on the same database: revocation must reach its subscribers too. */
+let other: TestServer;
 beforeAll(async () => {
   t = await startTestServer({ CLOCK_START: '2026-11-23T03:00:00Z' });
+  other = await startTestServer({}, t.databaseUrl);
 });
-afterAll(() => t?.stop());
+afterAll(async () => {
+  await other?.stop();
+  await t?.stop();
+});
 
 const unique = () => Math.random().toString(36).slice(2, 8);
 const complete = {
@@ -43,19 +51,24 @@ async function request(): Promise<{ token: string; id: string; number: string }>
 const agentEvent = (id: string, type: string) =>
   t.admin.data<{ sendTicketEvent: { statusCategory: string; state: string } }>(`mutation($id: ID!, $type: String!) { sendTicketEvent(ticketId: $id, type: $type) { statusCategory state } }`, { id, type });
 
+const revoke = (id: string) => t.admin.data<{ revokeRequesterLinks: number }>(`mutation($id: ID!) { revokeRequesterLinks(ticketId: $id) }`, { id });
+
 interface RequesterSubscriber {
   seen: Seen[];
   errors: unknown[];
+  /** Whether the server completed the operation (graphql-ws `complete`). */
+  completed: () => boolean;
   next(match: (seen: Seen) => boolean, timeoutMs?: number): Promise<Seen>;
   failure(timeoutMs?: number): Promise<unknown>;
   close(): Promise<void>;
 }
 
 /** The portal page's subscription: no connection params at all. */
-async function subscribeRequester(token: string): Promise<RequesterSubscriber> {
-  const client: Client = createClient({ url: `${t.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0 });
+async function subscribeRequester(token: string, server: TestServer = t): Promise<RequesterSubscriber> {
+  const client: Client = createClient({ url: `${server.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0 });
   const seen: Seen[] = [];
   const errors: unknown[] = [];
+  let completed = false;
   const waiters = new Set<() => void>();
   const wake = () => waiters.forEach((w) => w());
   const acknowledged = new Promise<void>((resolve) => client.on('connected', () => resolve()));
@@ -71,7 +84,10 @@ async function subscribeRequester(token: string): Promise<RequesterSubscriber> {
         errors.push(error);
         wake();
       },
-      complete: () => undefined,
+      complete: () => {
+        completed = true;
+        wake();
+      },
     },
   );
   await acknowledged;
@@ -94,6 +110,7 @@ async function subscribeRequester(token: string): Promise<RequesterSubscriber> {
   return {
     seen,
     errors,
+    completed: () => completed,
     next: (match, timeoutMs = 2000) => waitFor(() => seen.find(match), timeoutMs, 'no matching delivery'),
     failure: (timeoutMs = 2000) => waitFor(() => errors[0], timeoutMs, 'no error'),
     close: () => client.dispose() as Promise<void>,
@@ -130,16 +147,48 @@ describe('live updates of the ticket page', () => {
     }
   });
 
-  it('a revoked link stops receiving', async () => {
+  it('an already revoked link is refused at subscribe time with NOT_FOUND, as the query and mutations treat it', async () => {
     const mine = await request();
+    expect((await revoke(mine.id)).revokeRequesterLinks).toBe(1);
     const subscriber = await subscribeRequester(mine.token);
     try {
-      await t.admin.data(`mutation($id: ID!) { revokeRequesterLinks(ticketId: $id) }`, { id: mine.id });
-      await agentEvent(mine.id, 'TAKE');
-      await new Promise((resolve) => setTimeout(resolve, 700));
+      expect(JSON.stringify(await subscriber.failure())).toContain('NOT_FOUND');
       expect(subscriber.seen).toEqual([]);
     } finally {
       await subscriber.close();
+    }
+  });
+
+  it("revoking the links ends the requester's open subscription with FORBIDDEN, and no later change reaches it", async () => {
+    const mine = await request();
+    const subscriber = await subscribeRequester(mine.token);
+    // The back office's subscription to the same ticket tells when a change has been delivered.
+    const agentView = await subscribeTicketChanges(t.url, t.admin.token);
+    try {
+      await revoke(mine.id);
+      const ended = await subscriber.failure(2000);
+      expect(JSON.stringify(ended)).toContain('FORBIDDEN');
+      await agentEvent(mine.id, 'TAKE');
+      await agentView.next((c) => c.ticketId === mine.id && c.event === 'TAKE', 2000);
+      expect(subscriber.seen).toEqual([]);
+      expect(subscriber.errors).toHaveLength(1);
+    } finally {
+      await agentView.close();
+      await subscriber.close();
+    }
+  });
+
+  it('a revocation made on one instance ends the subscription held by another', async () => {
+    const mine = await request();
+    const onOther = await subscribeRequester(mine.token, other);
+    try {
+      const started = performance.now();
+      await revoke(mine.id);
+      expect(JSON.stringify(await onOther.failure(2000))).toContain('FORBIDDEN');
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(onOther.seen).toEqual([]);
+    } finally {
+      await onOther.close();
     }
   });
 });

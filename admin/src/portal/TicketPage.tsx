@@ -7,7 +7,7 @@
  * changes made by others (an agent, a timer) arrive live over graphql-ws
  * (`requesterTicketChanged`).
  */
-import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import {
   Alert,
   Box,
@@ -105,6 +105,8 @@ export function TicketPage({ token }: { token: string }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [dialog, setDialog] = useState<DialogEvent | null>(null);
+  const outcome = useRef<HTMLDivElement>(null);
+  const focusOutcome = useRef(false);
 
   useEffect(() => {
     graphql<{ requesterTicket: RequesterTicket | null }>('RequesterTicket', TICKET_QUERY, { token })
@@ -123,7 +125,8 @@ export function TicketPage({ token }: { token: string }) {
 
   // Live updates (issue 7 §3): every committed change of this ticket — an agent's answer, a
   // new status, a timer — replaces the shown ticket without a reload. The link is the only
-  // credential; a revoked link simply stops receiving.
+  // credential: when the desk revokes it, the server ends the subscription with FORBIDDEN
+  // and the page says the link no longer works.
   const found = ticket != null;
   useEffect(() => {
     if (!found) return;
@@ -138,8 +141,11 @@ export function TicketPage({ token }: { token: string }) {
         next: ({ data }) => {
           if (data?.requesterTicketChanged) setTicket(data.requesterTicketChanged);
         },
-        // Without live updates the page still works: each action answers the ticket anew.
-        error: () => undefined,
+        error: (error) => {
+          const codes = Array.isArray(error) ? error.map((e: { extensions?: { code?: unknown } }) => e.extensions?.code) : [];
+          if (codes.includes('FORBIDDEN')) setTicket(null);
+          // Otherwise the page still works without live updates: each action answers the ticket anew.
+        },
         complete: () => undefined,
       },
     );
@@ -153,8 +159,17 @@ export function TicketPage({ token }: { token: string }) {
     if (ticket) document.title = `Обращение ${ticket.number}`;
   }, [ticket]);
 
+  // After an event the button pressed may be gone (an approved act), and it was disabled
+  // while busy; either drops keyboard focus to the top of the page. Focus goes to the
+  // outcome instead. A dialog still open (its event failed) keeps focus where it is.
+  useEffect(() => {
+    if (!focusOutcome.current) return;
+    focusOutcome.current = false;
+    if (dialog === null) outcome.current?.focus();
+  });
+
   const run = useCallback(
-    async (what: () => Promise<RequesterTicket>, done: string): Promise<boolean> => {
+    async (what: () => Promise<RequesterTicket>, done: string, moveFocus = false): Promise<boolean> => {
       setBusy(true);
       setActionError(null);
       setNotice(null);
@@ -167,13 +182,14 @@ export function TicketPage({ token }: { token: string }) {
         return false;
       } finally {
         setBusy(false);
+        focusOutcome.current = moveFocus;
       }
     },
     [],
   );
 
   const sendEvent = (type: string, data?: Record<string, unknown>) =>
-    run(async () => (await graphql<{ requesterEvent: RequesterTicket }>('RequesterEvent', EVENT, { token, type, data: data ?? null })).requesterEvent, doneWords[type] ?? 'Готово.');
+    run(async () => (await graphql<{ requesterEvent: RequesterTicket }>('RequesterEvent', EVENT, { token, type, data: data ?? null })).requesterEvent, doneWords[type] ?? 'Готово.', true);
 
   const sendMessage = (body: string) =>
     run(async () => (await graphql<{ requesterMessage: RequesterTicket }>('RequesterMessage', MESSAGE, { token, body })).requesterMessage, 'Сообщение отправлено.');
@@ -212,7 +228,8 @@ export function TicketPage({ token }: { token: string }) {
             <Typography id="summary-title" component="h2" variant="h6" sx={{ overflowWrap: 'anywhere' }}>
               {ticket.subject || 'Без темы'}
             </Typography>
-            <Stack direction="row" spacing={1} sx={{ my: 1, flexWrap: 'wrap', alignItems: 'center' }}>
+            {/* Announced when a change arrives live, as a sighted requester sees the chip change. */}
+            <Stack direction="row" spacing={1} sx={{ my: 1, flexWrap: 'wrap', alignItems: 'center' }} aria-live="polite" aria-atomic="true">
               <Typography component="span">Состояние:</Typography>
               <Chip data-testid="status" label={statusWords[ticket.status] ?? ticket.status} color={ticket.status === 'closed' ? 'default' : ticket.status === 'resolved' ? 'success' : 'primary'} />
             </Stack>
@@ -241,7 +258,7 @@ export function TicketPage({ token }: { token: string }) {
           </CardContent>
         </Card>
 
-        <Box aria-live="polite">
+        <Box aria-live="polite" ref={outcome} tabIndex={-1}>
           {notice && (
             <Alert severity="success" onClose={() => setNotice(null)}>
               {notice}
@@ -394,16 +411,24 @@ function ActCard({ act, timeZone, actions }: { act: Act; timeZone: string; actio
 function ReplyBox({ busy, waiting, onSend }: { busy: boolean; waiting: boolean; onSend: (body: string) => Promise<boolean> }) {
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!body.trim()) return setError('Напишите текст сообщения');
+    // Back in the box whatever happens: the button was disabled while sending, which takes
+    // keyboard focus away, and the next thing to do is write (again or more).
+    if (!body.trim()) {
+      setError('Напишите текст сообщения');
+      return input.current?.focus();
+    }
     setError(null);
     if (await onSend(body)) setBody('');
+    input.current?.focus();
   }
   return (
-    <Box component="form" onSubmit={submit} sx={{ mt: 2 }} noValidate>
+    <Box component="form" id="reply-form" aria-label="Ответ службе поддержки" onSubmit={submit} sx={{ mt: 2 }} noValidate>
       <TextField
         id="reply"
+        inputRef={input}
         label="Ваше сообщение"
         multiline
         minRows={3}

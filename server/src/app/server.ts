@@ -21,6 +21,7 @@ import { MailIntakeService } from '../intake/intake.service.js';
 import { NotificationListener } from '../live/notification-listener.js';
 import { LiveService } from '../live/live.service.js';
 import { ticketChangedChannel } from '../live/ticket-change.js';
+import { linksRevokedChannel } from '../live/links-revoked.js';
 import { startHttpServer } from '../http/http-server.js';
 import { OutboxWorker } from '../mail/outbox.worker.js';
 import { startSmtpListener } from '../mail/smtp.listener.js';
@@ -100,7 +101,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     listener.on(clockChannel, (iso) => services.clockService.onRemoteAdvance(iso));
     // A ticket change committed on any instance may have written letters: deliver them now.
     listener.on(ticketChangedChannel, () => outbox.wake());
-    await listener.start([ticketChangedChannel, clockChannel]);
+    await listener.start([ticketChangedChannel, linksRevokedChannel, clockChannel]);
 
     await workflows.loadDirectory(config.workflowsDir);
     const bootstrapAdmin = await auth.ensureBootstrapAdmin(config.adminEmail, config.adminPassword);

@@ -56,7 +56,9 @@ export async function startHttpServer(
       },
       onError: (_ctx, _id, _payload, errors) => {
         return errors.map((e) => {
-          const formatted = formatError(e.toJSON(), e, log);
+          // A stream that ends with an error (a revoked personal link) reaches here wrapped by
+          // graphql-ws without a path, which formatError's unwrapping expects: unwrap it here.
+          const formatted = formatError(e.toJSON(), e.path ? e : (e.originalError ?? e), log);
           return new GraphQLError(formatted.message, { extensions: formatted.extensions });
         });
       },

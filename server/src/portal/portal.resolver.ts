@@ -1,5 +1,4 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { filter, map, pipe } from '@graphql-yoga/subscription';
 import type { GraphQLContext } from '../graphql/context.js';
 import { JSONScalar } from '../graphql/scalars.js';
 import { badInput, notFound } from '../graphql/errors.js';
@@ -12,8 +11,7 @@ import { actsOfTicket } from '../acts/act.view.js';
 import { RequestReceiptType, RequesterTicketType, SubmitRequestInput } from './portal.types.js';
 import { portalPath } from './requester-token.js';
 import type { StatusCategoryEnum } from '../tickets/ticket.types.js';
-import { ticketChangedTopic } from '../live/live.service.js';
-import type { TicketChangeNotice } from '../live/ticket-change.js';
+import { requesterTicketStream } from './requester-ticket-stream.js';
 
 @Resolver()
 export class PortalResolver {
@@ -54,24 +52,17 @@ export class PortalResolver {
   /**
    * Live updates of the ticket page (no account: the personal link is the credential). Each
    * committed change of THIS ticket, from any instance, is delivered as the requester sees it;
-   * the link is checked again on every delivery, so a revoked link stops receiving.
+   * revoking the link ends the subscription with FORBIDDEN (requester-ticket-stream.ts).
    */
   @Subscription(() => RequesterTicketType, {
-    description: 'The ticket of a personal link, anew after each committed change of it; an unknown or revoked link is NOT_FOUND',
+    description:
+      'The ticket of a personal link, anew after each committed change of it; an unknown or revoked link is NOT_FOUND, and revoking the link ends the subscription with FORBIDDEN',
     subscribe: async ({ args, context }) => {
       const ctx = context as GraphQLContext;
       const token = (args as { token: string }).token;
       const ticket = await ctx.services.portal.ticketOf(token);
       if (!ticket) throw notFound('This link');
-      const ticketId = ticket.id;
-      return pipe(
-        ctx.services.live.pubSub.subscribe(ticketChangedTopic),
-        filter((notice: TicketChangeNotice) => notice.ticketId === ticketId),
-        // Read after commit with a fresh EntityManager, through the link itself: a revoked
-        // link yields null and is dropped below.
-        map(async () => ctx.services.portal.ticketOf(token)),
-        filter((current: Ticket | null): current is Ticket => current?.id === ticketId),
-      );
+      return requesterTicketStream(ctx.services, token, ticket.id);
     },
   })
   async requesterTicketChanged(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext, @Arg('token', () => String) token: string): Promise<RequesterTicketType> {

@@ -17,6 +17,7 @@ import { attachmentFields, planAttachments, type AttachmentLimits } from '../att
 import { insertAttachments } from '../intake/inbound-mail.store.js';
 import { ticketIdOfToken } from './requester-token.js';
 import type { SubmitRequestInput } from './portal.types.js';
+import { linksRevokedChannel, type LinksRevokedNotice } from '../live/links-revoked.js';
 
 const provideInfo = 'PROVIDE_INFO';
 const maxMessage = 20_000;
@@ -124,13 +125,18 @@ export class PortalService {
     });
   }
 
-  /** Revokes every personal link of the ticket (an agent's decision, e.g. a forwarded letter). */
+  /**
+   * Revokes every personal link of the ticket (an agent's decision, e.g. a forwarded letter).
+   * The notice goes out with the commit, so every instance ends the subscriptions it holds
+   * for those links.
+   */
   async revoke(ticketId: string): Promise<number> {
-    const { rowCount } = await this.services.pool.query(`update requester_token set revoked_at = $2 where ticket_id = $1 and revoked_at is null`, [
-      ticketId,
-      this.services.clock.now(),
-    ]);
-    return rowCount ?? 0;
+    return withTransaction(this.services.pool, async (client) => {
+      const { rowCount } = await client.query(`update requester_token set revoked_at = $2 where ticket_id = $1 and revoked_at is null`, [ticketId, this.services.clock.now()]);
+      const notice: LinksRevokedNotice = { ticketId };
+      if (rowCount) await client.query(`select pg_notify($1, $2)`, [linksRevokedChannel, JSON.stringify(notice)]);
+      return rowCount ?? 0;
+    });
   }
 
   async #keepRefused(input: SubmitRequestInput, client: string | null, reason: string): Promise<void> {
