@@ -4,18 +4,15 @@
  * as the amber and red countdown chips. Counted in SQL, so paging and the total agree, and
  * within the caller's tenants only. Time moves with the manual clock.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, signInAs, startTestServer, type TestServer } from '../support/test-server.js';
+import { signInAs, type TestServer } from '../support/test-server.js';
+import { startSlaDeskServer } from '../support/fixtures.js';
 
-const source = fs.readFileSync(path.join(repoRoot, 'test/fixtures/workflows/sla-desk.yaml'), 'utf8');
 let t: TestServer;
 
 // Monday 23.11.2026, 10:00 in Moscow: the SLA desk (and RusBITech) open.
 beforeAll(async () => {
-  t = await startTestServer({ CLOCK_START: '2026-11-23T07:00:00Z' });
-  await t.admin.data(`mutation($s: String!) { publishWorkflow(tenantId: "sla-desk", source: $s) { version } }`, { s: source });
+  t = await startSlaDeskServer();
 });
 afterAll(() => t?.stop());
 

@@ -1,6 +1,7 @@
 import { Chip, Stack, Tooltip } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { useServerNow } from '../live/serverClock';
+import { DATE_LOCALES } from './DateTimeField';
 
 export interface Deadline {
   kind: string;
@@ -11,10 +12,13 @@ export interface Deadline {
 }
 
 const HOUR = 3_600_000;
-/** Under this much time left a deadline turns amber. */
+/**
+ * With this much time left or less a running deadline turns amber. The same 4 hours are the
+ * server's "SLA at risk" window (`SLA_AT_RISK_WITHIN_MS` in server/src/sla/sla.risk.ts): the
+ * list's «SLA под угрозой» filter keeps exactly the tickets with an amber or red running clock.
+ * Change both together.
+ */
 export const AMBER_BELOW_MS = 4 * HOUR;
-
-const DATE_LOCALES: Record<string, string> = { ru: 'ru-RU', en: 'en-GB' };
 
 /** "2 д 3 ч", "3 ч 20 мин", "15 мин": the largest two units. */
 export const formatSpan = (ms: number, translate: (key: string, options?: object) => string) => {
