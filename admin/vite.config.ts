@@ -5,6 +5,12 @@ import { defineConfig } from 'vite';
 // automatic JSX runtime so components never need `import React`.
 export default defineConfig({
   base: '/',
+  resolve: {
+    // recharts flattens fragments among a chart's children with react-is, which it takes as a
+    // peer: hoisted next to it is Apollo's react-is 16, which does not know React 19's
+    // elements. One copy for the whole bundle: the admin's own, matching React (19).
+    dedupe: ['react-is'],
+  },
   oxc: {
     jsx: { runtime: 'automatic' },
   },

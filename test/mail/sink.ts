@@ -28,6 +28,8 @@ export interface SinkOptions {
   refuse?: { code: number; message: string };
   refuseFirst?: number;
   hold?: boolean;
+  /** Listen on this port (e.g. one the server under test was told of before the relay came up). */
+  port?: number;
 }
 
 const tryLater = { code: 451, message: '4.3.0 try again later' };
@@ -59,7 +61,7 @@ export async function startSink(options: SinkOptions = {}): Promise<Sink> {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', () => resolve()));
   sink.port = (server.server.address() as AddressInfo).port;
   sink.url = `smtp://127.0.0.1:${sink.port}`;
   sink.stop = () => new Promise<void>((resolve) => server.close(() => resolve()));

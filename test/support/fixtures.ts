@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from './test-server.js';
+import { repoRoot, startTestServer, type TestServer } from './test-server.js';
 import type { GraphQLClient } from './graphql-client.js';
 
 export const timerDeskSource = fs.readFileSync(path.join(repoRoot, 'test/fixtures/workflows/timer-desk.yaml'), 'utf8');
@@ -8,6 +8,19 @@ export const timerDeskSource = fs.readFileSync(path.join(repoRoot, 'test/fixture
 /** Onboards the timer desk (a resolved ticket closes itself 2 hours later) through the API. */
 export async function publishTimerDesk(admin: GraphQLClient): Promise<void> {
   await admin.data(`mutation($s: String!) { publishWorkflow(tenantId: "timer-desk", source: $s) { version } }`, { s: timerDeskSource });
+}
+
+const slaDeskSource = fs.readFileSync(path.join(repoRoot, 'test/fixtures/workflows/sla-desk.yaml'), 'utf8');
+
+/**
+ * A server whose clock stands at Monday 23.11.2026, 10:00 in Moscow, with the SLA desk
+ * onboarded: a resolution clock of 2 business days that pauses while the customer is asked
+ * and escalates on breach, and a reaction clock of 4 working hours (24/7 for high priority).
+ */
+export async function startSlaDeskServer(): Promise<TestServer> {
+  const t = await startTestServer({ CLOCK_START: '2026-11-23T07:00:00Z' });
+  await t.admin.data(`mutation($s: String!) { publishWorkflow(tenantId: "sla-desk", source: $s) { version } }`, { s: slaDeskSource });
+  return t;
 }
 
 /** A timer-desk ticket, taken and resolved: its auto-close timer is pending. */

@@ -12,7 +12,12 @@ export interface Deadline {
 }
 
 const HOUR = 3_600_000;
-/** Under this much time left a deadline turns amber. */
+/**
+ * With this much time left or less a running deadline turns amber. The same 4 hours are the
+ * server's "SLA at risk" window (`SLA_AT_RISK_WITHIN_MS` in server/src/sla/sla.risk.ts): the
+ * list's «SLA под угрозой» filter keeps exactly the tickets with an amber or red running clock.
+ * Change both together.
+ */
 export const AMBER_BELOW_MS = 4 * HOUR;
 
 /** "2 д 3 ч", "3 ч 20 мин", "15 мин": the largest two units. */

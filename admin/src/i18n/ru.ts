@@ -36,6 +36,7 @@ export const ru = {
         availableEvents: 'Доступные действия',
         history: 'История',
         deadlines: 'Сроки',
+        slaAtRisk: 'SLA под угрозой',
         q: 'Поиск',
         // Intake fields shared by all workflows (CONTRACT.md, "Intake fields").
         fields: {
@@ -284,7 +285,16 @@ export const ru = {
   dashboard: {
     title: 'Службы поддержки: сводка',
     menu: 'Сводка',
-    subtitle: 'Заявки по статусам; сроки решения за %{days} дн. (цель — 2–%{target} раб. дн.)',
+    open_chart: 'Незакрытые заявки по статусам',
+    open_chart_help: 'Нажмите на часть столбца, чтобы открыть эти заявки',
+    breaches_chart: 'Нарушения сроков SLA за неделю',
+    breaches_chart_help: 'Сроки, истёкшие невыполненными с понедельника по воскресенье по времени службы',
+    breaches: 'Нарушений SLA',
+    week: 'Неделя',
+    processing_chart: 'Среднее время решения, раб. дн.',
+    processing_chart_help: 'Заявки, решённые за %{days} дн.; цель по регламентам — %{min}–%{max} раб. дн.',
+    target: 'цель %{min}–%{max}',
+    table_caption: 'Сводка по службам поддержки в цифрах',
     solved: 'Решено за период',
     average: 'Среднее, раб. дн.',
     median: 'Медиана, раб. дн.',

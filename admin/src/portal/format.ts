@@ -78,6 +78,12 @@ function intlZone(timeZone: string): string {
   return fixedOffset(timeZone) === null ? timeZone : 'UTC';
 }
 
+/** The calendar date of `iso` in `timeZone` («29.11.2026»; `locale` sets the form). */
+export function formatDate(iso: string, timeZone: string, locale = 'ru-RU'): string {
+  const date = new Date(new Date(iso).getTime() + (fixedOffset(timeZone) ?? 0) * 60_000);
+  return new Intl.DateTimeFormat(locale, { timeZone: intlZone(timeZone), dateStyle: 'short' }).format(date);
+}
+
 /** «25.11.2026 18:00 (UTC+7)» in `timeZone`. */
 export function formatInstant(iso: string, timeZone: string): string {
   const instant = new Date(iso);

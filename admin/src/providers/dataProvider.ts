@@ -65,7 +65,7 @@ const pick = (value: Record<string, unknown>, keys: readonly string[]) =>
 
 // Only keys TicketFilter is known to take: an unknown key would make the whole query
 // invalid, so a stray react-admin filter must not reach the server.
-const TICKET_FILTER_KEYS = ['tenantId', 'statusCategory', 'state', 'priority', 'q', 'ids'];
+const TICKET_FILTER_KEYS = ['tenantId', 'statusCategory', 'state', 'priority', 'q', 'ids', 'slaAtRisk'];
 
 const CREATE_TICKET_KEYS = [
   'tenantId',
@@ -83,7 +83,9 @@ const ticketListVariables = (
   pagination = { page: 1, perPage: 25 },
   sort?: { field: string; order: string },
 ) => ({
-  filter: compact(pick(filter, TICKET_FILTER_KEYS)),
+  // The «SLA под угрозой» switch narrows the list when on; off means no such filter, not
+  // "only the tickets not at risk".
+  filter: compact(pick({ ...filter, slaAtRisk: filter.slaAtRisk === true || undefined }, TICKET_FILTER_KEYS)),
   sortField: sort?.field,
   sortOrder: sort?.order,
   // react-admin counts pages from 1, the contract from 0.

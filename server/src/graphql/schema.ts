@@ -20,6 +20,7 @@ import { InboundMailResolver } from '../intake/inbound-mail.resolver.js';
 import { AttachmentResolver } from '../attachments/attachment.resolver.js';
 import { ActResolver } from '../acts/act.resolver.js';
 import { ProcessingTimeResolver } from '../reports/processing-time.resolver.js';
+import { SlaBreachesResolver } from '../reports/sla-breaches.resolver.js';
 import { PortalResolver } from '../portal/portal.resolver.js';
 import { recordsResolvers } from '../records/records.resolvers.js';
 
@@ -27,7 +28,25 @@ let built: Promise<GraphQLSchema> | null = null;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [TicketResolver, TenantResolver, WorkflowVersionResolver, BusinessCalendarResolver, AuthResolver, OrganizationResolver, OutboxResolver, ClockResolver, TicketChangeResolver, IntakeResolver, InboundMailResolver, AttachmentResolver, ActResolver, ProcessingTimeResolver, PortalResolver, ...recordsResolvers],
+    resolvers: [
+      TicketResolver,
+      TenantResolver,
+      WorkflowVersionResolver,
+      BusinessCalendarResolver,
+      AuthResolver,
+      OrganizationResolver,
+      OutboxResolver,
+      ClockResolver,
+      TicketChangeResolver,
+      IntakeResolver,
+      InboundMailResolver,
+      AttachmentResolver,
+      ActResolver,
+      ProcessingTimeResolver,
+      SlaBreachesResolver,
+      PortalResolver,
+      ...recordsResolvers,
+    ],
     validate: false,
     // Every subscription brings its own `subscribe` reading the instance's LiveService;
     // type-graphql insists on a pubSub all the same.

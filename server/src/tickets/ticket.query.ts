@@ -6,6 +6,7 @@ import { raw, type EntityManager, type FilterQuery, type QueryOrderMap } from '@
 import { TicketSchema, type Ticket } from './ticket.entity.js';
 import { badInput } from '../graphql/errors.js';
 import { isUuid } from './ticket.service.js';
+import { SLA_AT_RISK_WITHIN_MS } from '../sla/sla.risk.js';
 
 export interface TicketListQuery {
   filter?: {
@@ -17,6 +18,7 @@ export interface TicketListQuery {
     channel?: string;
     q?: string;
     ids?: string[];
+    slaAtRisk?: boolean;
   };
   sortField?: string | null;
   sortOrder?: 'ASC' | 'DESC' | null;
@@ -27,8 +29,9 @@ export interface TicketListQuery {
 const sortable = ['createdAt', 'updatedAt', 'number', 'priority', 'state', 'statusCategory', 'subject', 'kind', 'tenantId', 'id'];
 const maxPerPage = 500;
 
-export async function listTickets(em: EntityManager, query: TicketListQuery): Promise<{ items: Ticket[]; total: number }> {
-  const where = buildWhere(query.filter ?? {});
+/** `now` is the server's clock (the manual one in tests): "at risk" is counted from it. */
+export async function listTickets(em: EntityManager, query: TicketListQuery, now: Date): Promise<{ items: Ticket[]; total: number }> {
+  const where = buildWhere(query.filter ?? {}, now);
   const perPage = query.perPage ?? 25;
   const page = query.page ?? 0;
   if (perPage < 1 || perPage > maxPerPage) throw badInput(`perPage must be between 1 and ${maxPerPage}`, ['perPage']);
@@ -41,7 +44,7 @@ export async function listTickets(em: EntityManager, query: TicketListQuery): Pr
   return { items, total };
 }
 
-function buildWhere(filter: NonNullable<TicketListQuery['filter']>): FilterQuery<Ticket> {
+function buildWhere(filter: NonNullable<TicketListQuery['filter']>, now: Date): FilterQuery<Ticket> {
   const where: Record<string, unknown> = {};
   for (const key of ['tenantId', 'statusCategory', 'state', 'priority', 'kind', 'channel'] as const) {
     if (filter[key] != null) where[key] = filter[key];
@@ -51,7 +54,22 @@ function buildWhere(filter: NonNullable<TicketListQuery['filter']>): FilterQuery
     const like = `%${filter.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.$or = [{ number: { $ilike: like } }, { subject: { $ilike: like } }, { [raw('fields::text')]: { $ilike: like } }];
   }
+  if (filter.slaAtRisk != null) where[slaAtRiskCondition(now)] = filter.slaAtRisk;
   return where as FilterQuery<Ticket>;
+}
+
+/**
+ * Whether one of the ticket's clocks is at risk (sla/sla.risk.ts): running (not met, not
+ * paused) and breached or due within the window. In SQL, on the `deadlines` column as the
+ * engine stores it (epoch ms), so paging and the total count only such tickets.
+ */
+function slaAtRiskCondition(now: Date): string {
+  return raw(
+    (alias) => `exists (select 1 from jsonb_array_elements(${alias}.deadlines) as clock(d)
+      where d->>'metAt' is null and d->>'pausedAt' is null
+        and ((d->>'breached')::boolean or (d->>'dueAt')::double precision <= ?))`,
+    [now.getTime() + SLA_AT_RISK_WITHIN_MS],
+  );
 }
 
 /**

@@ -40,7 +40,7 @@ export class TicketResolver {
     @Arg('perPage', () => Int, { nullable: true }) perPage?: number,
   ): Promise<TicketPage> {
     requirePrincipal(ctx.principal);
-    return listTickets(ctx.em, { filter, sortField, sortOrder, page, perPage }) as Promise<TicketPage>;
+    return listTickets(ctx.em, { filter, sortField, sortOrder, page, perPage }, ctx.services.clock.now()) as Promise<TicketPage>;
   }
 
   @Query(() => TicketType, { nullable: true })

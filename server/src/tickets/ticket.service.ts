@@ -192,7 +192,7 @@ export class TicketService {
   /**
    * An SLA clock's timer fired: the breach is marked once, and the clock's breach event (if
    * the file names one) goes into the machine, which may escalate or notify. History shows it
-   * either way.
+   * either way. Its `data.clock` is what reports count as a breach (reports/sla-breaches.ts).
    */
   async #breach(client: PgClient, before: Ticket, workflow: CompiledWorkflow, kind: string): Promise<boolean> {
     const { deadlines, breached } = breachClock(before.deadlines, kind, this.clock.now().getTime());

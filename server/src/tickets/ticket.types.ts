@@ -111,6 +111,12 @@ export class TicketFilter {
   @Field(() => String, { nullable: true }) channel?: string;
   @Field(() => String, { nullable: true, description: 'Text search in number, subject and intake fields' }) q?: string;
   @Field(() => [ID], { nullable: true }) ids?: string[];
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: tickets with an SLA clock at risk: running (not met, not paused) and breached or due within 4 hours of the server clock; false: the others',
+  })
+  slaAtRisk?: boolean;
 }
 
 @InputType()

@@ -3,7 +3,7 @@ import { useFieldValue, useTranslate, type FieldProps } from 'react-admin';
 import type { StatusCategory } from './choices';
 
 // One colour per category, so an agent scanning the queue sees what waits on whom.
-const COLORS: Record<StatusCategory, ChipProps['color']> = {
+export const STATUS_CATEGORY_COLORS: Record<StatusCategory, NonNullable<ChipProps['color']>> = {
   new: 'info',
   open: 'primary',
   waiting_customer: 'warning',
@@ -19,7 +19,7 @@ export const StatusCategoryChip = (props: Partial<FieldProps>) => {
   return (
     <Chip
       size="small"
-      color={COLORS[value as StatusCategory] ?? 'default'}
+      color={STATUS_CATEGORY_COLORS[value as StatusCategory] ?? 'default'}
       label={translate(`resources.tickets.statusCategory.${value}`, { _: String(value) })}
       // A chip is as wide as its words, also in a stretching (flex column) layout.
       sx={{ alignSelf: 'flex-start' }}

@@ -1,5 +1,6 @@
 import { Stack, Typography } from '@mui/material';
 import {
+  BooleanInput,
   DataTable,
   List,
   ReferenceField,
@@ -32,6 +33,8 @@ const ticketFilters = [
     sx={{ minWidth: 200 }}
   />,
   <SelectInput key="priority" source="priority" choices={priorityChoices} alwaysOn sx={{ minWidth: 160 }} />,
+  // Amber or red on the countdown chips (DeadlineChips.tsx): a running clock due within 4 hours or breached.
+  <BooleanInput key="slaAtRisk" source="slaAtRisk" alwaysOn sx={{ alignSelf: 'center', ml: 1.5 }} />,
   <TextInput key="state" source="state" />,
 ];
 
