@@ -42,10 +42,13 @@ export default defineConfig({
             },
             // The workflow pages' diagram layout (ELK, ~1.4 MB), flow view and editor load
             // only when a diagram or the editor is opened.
+            // Shared by the dashboard's charts (eager) and React Flow (lazy): d3 and the store
+            // hook. Kept out of the lazy group, which would otherwise take them along.
+            { name: 'vendor-shared', test: /node_modules[\\/](d3-[a-z-]+|internmap|use-sync-external-store)[\\/]/, priority: 4 },
             { name: 'vendor-elk', test: /node_modules[\\/]elkjs[\\/]/, priority: 4 },
             {
               name: 'vendor-workflow',
-              test: /node_modules[\\/](@xyflow|@codemirror|@uiw|@lezer|@marijn|crelt|style-mod|w3c-keyname|diff|d3-[a-z-]+|classcat|zustand)[\\/]/,
+              test: /node_modules[\\/](@xyflow|@codemirror|@uiw|@lezer|@marijn|crelt|style-mod|w3c-keyname|diff|classcat|zustand)[\\/]/,
               priority: 3,
             },
             { name: 'vendor', test: /node_modules/, priority: 1 },
