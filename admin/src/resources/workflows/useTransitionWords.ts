@@ -1,17 +1,19 @@
 /**
- * A transition in words, for arrow labels and the text list beside the diagram: the event's
- * title (our messages, else the workflow file's own title, else its name), a delay in
- * business units ("⏱ 2 раб. дн."), and the guard it waits for.
+ * A transition in words, for arrow labels and the text list beside the diagram: the event
+ * as eventWords names it, a delay in business units ("⏱ 2 раб. дн."), and the guard it
+ * waits for.
  */
-import { useTranslate } from 'react-admin';
+import { useLocaleState, useTranslate } from 'react-admin';
+import { eventWords } from '../tickets/useEventLabel';
 import type { GraphTransition } from './graph';
 
 const DELAY = /^(\d+)(bd|bh|bm|h|d|m)$/;
 
 export function useTransitionWords(eventTitles: Record<string, string> = {}) {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const what = (t: GraphTransition) => {
-    if (t.kind === 'event') return translate(`resources.tickets.events.${t.label}`, { _: eventTitles[t.label] ?? t.label });
+    if (t.kind === 'event') return eventWords(t.label, eventTitles[t.label], translate, locale);
     if (t.kind === 'always') return translate('workflows.diagram.always');
     const delay = DELAY.exec(t.label);
     const words = delay ? translate(`workflows.diagram.delay.${delay[2]}`, { n: delay[1], _: t.label }) : translate(`workflows.diagram.namedDelay.${t.label}`, { _: t.label });
