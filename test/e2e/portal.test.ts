@@ -399,7 +399,7 @@ describe('requester portal', () => {
     await page.getByRole('combobox', { name: 'Вид обращения' }).click();
     await page.getByRole('option', { name: 'Проблема на сайте' }).click();
     await eventually(() => page.getByRole('combobox', { name: 'Вид обращения' }).textContent()).toBe('Проблема на сайте');
-    await page.getByRole('textbox', { name: 'Раздел сайта или системы' }).waitFor();
+    await page.getByRole('textbox', { name: 'Раздел сайта', exact: true }).waitFor();
     await page.getByRole('textbox', { name: 'Описание проблемы' }).waitFor();
     // Sintez keeps a fixed UTC+6 (SIN-7): hours are shown in it.
     expect(await page.getByText('UTC+6').count()).toBeGreaterThan(0);

@@ -90,3 +90,28 @@ describe('workflowGraph', () => {
     expect(await agent.errorCode(graph, { tenant: 'timer-desk', v: 9 })).toBe('NOT_FOUND');
   });
 });
+
+describe('what the forms are built from (Tenant)', () => {
+  const tenantQuery = `{ tenants { id events { type data { key required type enum } } fieldLabels { field label } } }`;
+  interface TenantForms {
+    id: string;
+    events: Array<{ type: string; data: Array<{ key: string; required: boolean; type: string | null; enum: string[] | null }> }>;
+    fieldLabels: Array<{ field: string; label: string }>;
+  }
+
+  it("serves each event's data rules from the workflow file (SIN-5: three reasons to postpone)", async () => {
+    const { tenants } = await t.admin.data<{ tenants: TenantForms[] }>(tenantQuery);
+    const sintez = tenants.find((x) => x.id === 'sintez')!;
+    const postpone = sintez.events.find((e) => e.type === 'POSTPONE')!;
+    expect(postpone.data).toContainEqual(expect.objectContaining({ key: 'reason', required: true, enum: expect.arrayContaining(['out_of_scope']) }));
+    expect(postpone.data.find((d) => d.key === 'reason')!.enum).toHaveLength(3);
+  });
+
+  it("names every intake field in the desk's words, the file's own wording first (SIN-2: «раздел на сайте»)", async () => {
+    const { tenants } = await t.admin.data<{ tenants: TenantForms[] }>(tenantQuery);
+    const label = (tenant: string, field: string) => tenants.find((x) => x.id === tenant)!.fieldLabels.find((l) => l.field === field)?.label;
+    expect(label('sintez', 'section')).toBe('раздел сайта');
+    expect(label('tomsk', 'section')).toBe('раздел системы');
+    expect(label('novosibirsk', 'inn')).toMatch(/ИНН/);
+  });
+});

@@ -27,7 +27,7 @@ import {
   Typography,
 } from '@mui/material';
 import { graphql, PortalApiError } from './api';
-import { channelWords, fieldLabels, fileFields, formatInstant, longFields, utcOffset, zonedLocalToIso, zoneWords } from './format';
+import { channelWords, fieldLabel, fieldWords, fileFields, type FieldLabels, formatInstant, longFields, utcOffset, zonedLocalToIso, zoneWords } from './format';
 import { PortalShell } from './PortalShell';
 
 interface PortalTenant {
@@ -35,6 +35,7 @@ interface PortalTenant {
   title: string;
   timezone: string;
   kinds: Array<{ id: string; title: string; requiredFields: string[] }>;
+  fieldLabels: Array<{ field: string; label: string }>;
   channels: Array<{ kind: string; address: string | null; audience: string | null; official: boolean; hours: string | null; extension: string | null; note: string | null }>;
 }
 interface Announcement {
@@ -55,6 +56,7 @@ const FORM_QUERY = `query PortalForm($id: ID!) {
   portalTenant(id: $id) {
     id title timezone
     kinds { id title requiredFields }
+    fieldLabels { field label }
     channels { kind address audience official hours extension note }
   }
   announcements(tenantId: $id, activeOnly: true) { id kind title body startsAt endsAt }
@@ -122,7 +124,7 @@ export function RequestFormPage({ tenantId }: { tenantId: string }) {
         {!tenant.channels.some((c) => c.kind === 'web') ? (
           <Alert severity="info">Эта служба поддержки не принимает обращения через веб-форму. Воспользуйтесь способами связи ниже.</Alert>
         ) : receipt ? (
-          <ReceiptCard receipt={receipt} onAnother={() => setReceipt(null)} />
+          <ReceiptCard receipt={receipt} labels={tenant?.fieldLabels} onAnother={() => setReceipt(null)} />
         ) : (
           <RequestForm tenant={tenant} onSubmitted={setReceipt} />
         )}
@@ -132,7 +134,7 @@ export function RequestFormPage({ tenantId }: { tenantId: string }) {
   );
 }
 
-function ReceiptCard({ receipt, onAnother }: { receipt: Receipt; onAnother: () => void }) {
+function ReceiptCard({ receipt, labels, onAnother }: { receipt: Receipt; labels: FieldLabels; onAnother: () => void }) {
   return (
     <Alert severity="success" role="status" aria-live="polite" data-testid="receipt">
       <AlertTitle>Обращение зарегистрировано</AlertTitle>
@@ -145,7 +147,7 @@ function ReceiptCard({ receipt, onAnother }: { receipt: Receipt; onAnother: () =
       </Typography>
       {receipt.missingFields.length > 0 && (
         <Typography sx={{ mt: 1 }}>
-          В обращении не хватает сведений: {receipt.missingFields.map((f) => fieldLabels[f] ?? f).join(', ')}. Служба
+          В обращении не хватает сведений: {receipt.missingFields.map((f) => fieldWords(labels, f)).join(', ')}. Служба
           поддержки может запросить их.
         </Typography>
       )}
@@ -266,7 +268,7 @@ function RequestForm({ tenant, onSubmitted }: { tenant: PortalTenant; onSubmitte
               helperText: 'На этот адрес придут номер обращения и персональная ссылка на его страницу',
             })}
             {fields.map((field) => {
-              const label = fieldLabels[field] ?? field;
+              const label = fieldLabel(tenant.fieldLabels, field);
               if (fileFields.has(field)) {
                 return (
                   <FileField

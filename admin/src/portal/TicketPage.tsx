@@ -42,7 +42,7 @@ import {
   deadlineWords,
   directionWords,
   eventWords,
-  fieldLabels,
+  fieldWords,
   formatInstant,
   statusWords,
   utcOffset,
@@ -78,6 +78,7 @@ interface TenantInfo {
   title: string;
   timezone: string;
   events: Array<{ type: string; title: string }>;
+  fieldLabels: Array<{ field: string; label: string }>;
 }
 
 const TICKET_FIELDS = `number tenantId subject status closeReason missingFields createdAt
@@ -87,7 +88,7 @@ const TICKET_FIELDS = `number tenantId subject status closeReason missingFields 
   availableEvents`;
 
 const TICKET_QUERY = `query RequesterTicket($token: String!) { requesterTicket(token: $token) { ${TICKET_FIELDS} } }`;
-const TENANT_QUERY = `query PortalTenant($id: ID!) { portalTenant(id: $id) { title timezone events { type title } } }`;
+const TENANT_QUERY = `query PortalTenant($id: ID!) { portalTenant(id: $id) { title timezone events { type title } fieldLabels { field label } } }`;
 const EVENT = `mutation RequesterEvent($token: String!, $type: String!, $data: JSON) { requesterEvent(token: $token, type: $type, data: $data) { ${TICKET_FIELDS} } }`;
 const CHANGED = `subscription RequesterTicketChanged($token: String!) { requesterTicketChanged(token: $token) { ${TICKET_FIELDS} } }`;
 const MESSAGE = `mutation RequesterMessage($token: String!, $body: String!) { requesterMessage(token: $token, body: $body) { ${TICKET_FIELDS} } }`;
@@ -247,7 +248,7 @@ export function TicketPage({ token }: { token: string }) {
             )}
             {ticket.status === 'waiting_customer' && ticket.missingFields.length > 0 && (
               <Alert severity="warning" sx={{ mt: 1 }}>
-                Служба поддержки ждёт от вас сведений: {ticket.missingFields.map((f) => fieldLabels[f] ?? f).join(', ')}. Напишите их в сообщении ниже.
+                Служба поддержки ждёт от вас сведений: {ticket.missingFields.map((f) => fieldWords(tenant?.fieldLabels, f)).join(', ')}. Напишите их в сообщении ниже.
               </Alert>
             )}
             {ticket.status === 'closed' && ticket.closeReason && ticket.closeReason !== 'resolved' && (

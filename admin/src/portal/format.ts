@@ -1,28 +1,22 @@
 /**
- * Words for what the API answers in codes: statuses, deadline kinds, intake fields, and
+ * Words for what the API answers in codes: statuses, deadline kinds, intake fields (from the
+ * tenant's workflow), and
  * instants in the tenant's own time zone with its UTC offset («25.11.2026 18:00 (UTC+7)»),
  * whatever time zone the requester's browser is in.
  */
 
-export const fieldLabels: Record<string, string> = {
-  inn: 'ИНН организации',
-  fullName: 'ФИО',
-  organization: 'Наименование организации',
-  authority: 'Наименование ОИВ (ОМСУ)',
-  phone: 'Контактный телефон',
-  email: 'Адрес электронной почты',
-  occurredAt: 'Дата и время возникновения проблемы',
-  description: 'Описание проблемы',
-  steps: 'Последовательность действий, приведшая к ошибке',
-  screenshots: 'Скриншоты ошибки',
-  entityPath: 'Путь к объекту в системе',
-  documentRef: 'Номер или ссылка на документ',
-  reportParams: 'Параметры формирования отчёта',
-  errorLogs: 'Журналы ошибок (логи)',
-  errorText: 'Текст ошибки',
-  video: 'Видеозапись ошибки',
-  section: 'Раздел сайта или системы',
-};
+export type FieldLabels = ReadonlyArray<{ field: string; label: string }> | undefined;
+
+/** A field's words as the desk's workflow and letters name them (`Tenant.fieldLabels`), for a sentence. */
+export function fieldWords(labels: FieldLabels, field: string): string {
+  return labels?.find((l) => l.field === field)?.label ?? field;
+}
+
+/** The same words as a form label. */
+export function fieldLabel(labels: FieldLabels, field: string): string {
+  const words = fieldWords(labels, field);
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 /** Fields the requester attaches as files (the API takes their names for now). */
 export const fileFields = new Set(['screenshots', 'errorLogs', 'video']);

@@ -167,6 +167,16 @@ export const TENANTS = gql`
         type
         title
         actors
+        data {
+          key
+          required
+          type
+          enum
+        }
+      }
+      fieldLabels {
+        field
+        label
       }
       kinds {
         id

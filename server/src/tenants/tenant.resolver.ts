@@ -2,7 +2,8 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context.js';
 import { requireAdmin, requirePrincipal, mayAccessTenant } from '../auth/principal.js';
 import { TenantSchema, type Tenant } from './tenant.entity.js';
-import type { WorkflowDefinition } from '../workflow/index.js';
+import { INTAKE_FIELDS, type WorkflowDefinition } from '../workflow/index.js';
+import { fieldLabels as sharedFieldLabels } from '../workflow/field-labels.js';
 import { WorkflowVersionSchema } from './workflow-version.entity.js';
 import { TenantType, WorkflowVersionType } from './tenant.types.js';
 
@@ -51,7 +52,19 @@ function tenantView(tenant: Tenant, definition: WorkflowDefinition, workflowVers
     timezone: tenant.timezone,
     workflowVersion,
     kinds: Object.entries(definition.kinds).map(([id, kind]) => ({ id, title: kind.title, requiredFields: kind.requiredFields })),
-    events: Object.entries(definition.events).map(([type, event]) => ({ type, title: event.title, actors: event.actors })),
+    events: Object.entries(definition.events).map(([type, event]) => ({
+      type,
+      title: event.title,
+      actors: event.actors,
+      data: Object.entries(event.data ?? {}).map(([key, rule]) => ({
+        key,
+        required: rule.required === true,
+        type: rule.type ?? null,
+        enum: rule.enum ?? null,
+        future: rule.future === true,
+      })),
+    })),
+    fieldLabels: intakeFieldLabels(definition),
     channels: definition.channels.map((c) => ({
       kind: c.kind,
       address: c.address ?? null,
@@ -63,4 +76,11 @@ function tenantView(tenant: Tenant, definition: WorkflowDefinition, workflowVers
       note: c.note ?? null,
     })),
   };
+}
+
+/** The contract's intake fields and the file's own (`fieldLabels:`), each with its words. */
+function intakeFieldLabels(definition: WorkflowDefinition): { field: string; label: string }[] {
+  const own = definition.fieldLabels ?? {};
+  const fields = [...new Set([...INTAKE_FIELDS, ...Object.keys(own)])];
+  return fields.map((field) => ({ field, label: own[field] ?? sharedFieldLabels[field] ?? field }));
 }

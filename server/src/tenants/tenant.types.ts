@@ -20,11 +20,27 @@ export class RequestKindType {
   @Field(() => [String], { description: 'Intake fields a request of this kind must carry' }) requiredFields!: string[];
 }
 
+@ObjectType('EventDataField', { description: "One key of an event's `data` as the workflow file requires it (`events.<E>.data`)" })
+export class EventDataFieldType {
+  @Field(() => String) key!: string;
+  @Field(() => Boolean) required!: boolean;
+  @Field(() => String, { nullable: true, description: 'string | datetime | list | number' }) type!: string | null;
+  @Field(() => [String], { nullable: true, description: 'The only values allowed' }) enum!: string[] | null;
+  @Field(() => Boolean, { description: 'A datetime that may not be in the past' }) future!: boolean;
+}
+
 @ObjectType('WorkflowEvent')
 export class WorkflowEventType {
   @Field(() => String) type!: string;
   @Field(() => String) title!: string;
   @Field(() => [String], { description: 'agent | requester | integration | system' }) actors!: string[];
+  @Field(() => [EventDataFieldType], { description: 'What the event must carry; anything else is refused as BAD_USER_INPUT' }) data!: EventDataFieldType[];
+}
+
+@ObjectType('FieldLabel')
+export class FieldLabelType {
+  @Field(() => String) field!: string;
+  @Field(() => String, { description: "The field's name in the desk's letters (Russian, lower case)" }) label!: string;
 }
 
 @ObjectType('Tenant')
@@ -36,6 +52,7 @@ export class TenantType {
   @Field(() => [ChannelType]) channels!: ChannelType[];
   @Field(() => [RequestKindType], { description: 'Request kinds of the workflow in force' }) kinds!: RequestKindType[];
   @Field(() => [WorkflowEventType], { description: 'Events of the workflow in force, with their titles' }) events!: WorkflowEventType[];
+  @Field(() => [FieldLabelType], { description: 'Every intake field (shared and the workflow\'s own) with its name in words' }) fieldLabels!: FieldLabelType[];
 }
 
 @ObjectType('WorkflowVersion')

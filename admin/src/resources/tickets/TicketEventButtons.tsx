@@ -1,7 +1,7 @@
 import { Alert, Button as MuiButton } from '@mui/material';
 import { useState } from 'react';
-import { Button, TopToolbar, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import { EVENT_FORMS } from './eventForms';
+import { Button, TopToolbar, useGetOne, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { eventFormOf, type EventDataRule } from './eventForms';
 import { TicketEventDialog, type EventProblem } from './TicketEventDialog';
 import { useEventLabel } from './useEventLabel';
 import { useSendTicketEvent } from './useSendTicketEvent';
@@ -9,7 +9,7 @@ import { useSendTicketEvent } from './useSendTicketEvent';
 /**
  * One button per event the ticket's current state accepts (`availableEvents`), labelled
  * with the tenant's own event titles. The server decides what is available; the UI never
- * guesses from the state name. Events that carry data (EVENT_FORMS) ask for it first.
+ * guesses from the state name. Events that carry data (eventFormOf) ask for it first.
  */
 export const TicketEventButtons = () => {
   const ticket = useRecordContext();
@@ -18,10 +18,15 @@ export const TicketEventButtons = () => {
   const translate = useTranslate();
   const refresh = useRefresh();
   const [asking, setAsking] = useState<string | null>(null);
+  const { data: tenant } = useGetOne('tenants', { id: ticket?.tenantId ?? '' }, { enabled: Boolean(ticket?.tenantId) });
+  const formOf = (type: string) => {
+    const events: Array<{ type: string; data?: EventDataRule[] }> = Array.isArray(tenant?.events) ? tenant.events : [];
+    return eventFormOf(type, events.find((e) => e.type === type)?.data);
+  };
   const [problem, setProblem] = useState<EventProblem | null>(null);
   const events: string[] = ticket?.availableEvents ?? [];
   if (!ticket) return null;
-  const form = asking ? EVENT_FORMS[asking] : undefined;
+  const form = asking ? formOf(asking) : undefined;
 
   const sendNow = async (type: string, data?: Record<string, unknown>) => {
     const outcome = await send(ticket, type, data);
@@ -61,7 +66,7 @@ export const TicketEventButtons = () => {
           disabled={pending !== null}
           onClick={() => {
             setProblem(null);
-            if (EVENT_FORMS[type]) setAsking(type);
+            if (formOf(type)) setAsking(type);
             else void sendNow(type);
           }}
         />

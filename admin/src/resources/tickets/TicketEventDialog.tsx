@@ -20,7 +20,7 @@ import {
 } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { useGetOne, useTranslate, type RaRecord } from 'react-admin';
-import { INTAKE_FIELDS, type EventField, type EventItem, type EventValue } from './eventForms';
+import { type EventField, type EventItem, type EventValue } from './eventForms';
 
 type Values = Record<string, EventValue>;
 
@@ -89,7 +89,9 @@ const useRequestableFields = (ticket: RaRecord): string[] => {
     ...((ticket.missingFields as string[] | undefined) ?? []),
   ];
   const unique = [...new Set(offered)];
-  return unique.length ? unique : [...INTAKE_FIELDS];
+  // Nothing required and nothing missing: every intake field the workflow knows.
+  const known: Array<{ field: string }> = Array.isArray(tenant?.fieldLabels) ? tenant.fieldLabels : [];
+  return unique.length ? unique : known.map((f) => f.field);
 };
 
 /**
@@ -241,7 +243,7 @@ export const TicketEventDialog = ({
                     >
                       {(field.choices ?? []).map((code) => (
                         <MenuItem key={code} value={code}>
-                          {translate(`resources.tickets.${field.choicesPrefix}.${code}`, { _: code })}
+                          {field.choicesPrefix ? translate(`resources.tickets.${field.choicesPrefix}.${code}`, { _: code }) : code}
                         </MenuItem>
                       ))}
                     </TextField>

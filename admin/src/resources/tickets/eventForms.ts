@@ -1,8 +1,11 @@
 /**
- * The events whose `data` the agent has to fill in (CONTRACT.md, "Events", and the shipped
- * workflows' `events.<E>.data`), and what each field is. Anything else is sent with no data
- * at once. A workflow guard that needs the data (e.g. `eventHas: reason` on CLOSE) would
- * otherwise refuse the click, and a letter template would go out with a blank.
+ * The events whose `data` the agent has to fill in, and what each field is: hand-made
+ * forms for the contract's events (CONTRACT.md, "Events"), completed by what the workflow
+ * file says of each event (`events.<E>.data`, served as `Tenant.events.data`): its
+ * required keys and allowed values. An event of a workflow's own gets its form from the
+ * file alone. Anything without data is sent at once. A workflow guard that needs the data
+ * (e.g. `eventHas: reason` on CLOSE) would otherwise refuse the click, and a letter
+ * template would go out with a blank.
  */
 import type { RaRecord } from 'react-admin';
 
@@ -28,32 +31,8 @@ export interface EventItem {
 }
 export type EventValue = string | string[] | EventItem[];
 
-// The intake fields every workflow shares (CONTRACT.md, "Intake fields").
-export const INTAKE_FIELDS = [
-  'inn',
-  'fullName',
-  'organization',
-  'authority',
-  'phone',
-  'email',
-  'occurredAt',
-  'description',
-  'steps',
-  'screenshots',
-  'entityPath',
-  'documentRef',
-  'reportParams',
-  'errorLogs',
-  'errorText',
-  'video',
-  'section',
-] as const;
-
 // Close reasons the contract names, plus the usual ones for closing a request unworked.
 export const CLOSE_REASONS = ['resolved', 'duplicate', 'withdrawn', 'no_contract', 'stale'] as const;
-
-// SIN-5: the regulation's three reasons to postpone a request.
-export const POSTPONE_REASONS = ['insufficient_info', 'out_of_scope', 'incorrect_question'] as const;
 
 export const EVENT_FORMS: Readonly<Record<string, readonly EventField[]>> = {
   // `missing` is a list of intake field names, preset to what the ticket lacks.
@@ -77,7 +56,8 @@ export const EVENT_FORMS: Readonly<Record<string, readonly EventField[]>> = {
     },
   ],
   POSTPONE: [
-    { name: 'reason', kind: 'select', required: true, choices: POSTPONE_REASONS, choicesPrefix: 'postponeReason' },
+    // The reasons are the file's (`events.POSTPONE.data.reason.enum`, SIN-5).
+    { name: 'reason', kind: 'select', required: true, choicesPrefix: 'postponeReason' },
   ],
   PROMISE: [{ name: 'finalDueAt', kind: 'datetime', required: true }],
   NAME_DATE: [{ name: 'date', kind: 'datetime', required: true }],
@@ -90,3 +70,33 @@ export const EVENT_FORMS: Readonly<Record<string, readonly EventField[]>> = {
     { name: 'items', kind: 'items', required: true, itemDueRequired: true },
   ],
 };
+
+/** One key of an event's data as the workflow file requires it (`Tenant.events.data`). */
+export interface EventDataRule {
+  key: string;
+  required: boolean;
+  type: string | null;
+  enum: string[] | null;
+}
+
+const KIND_OF_TYPE: Record<string, EventFieldKind> = { datetime: 'datetime', number: 'line', list: 'text', string: 'text' };
+
+/** A field for a key only the workflow file knows. */
+const fieldFromRule = (rule: EventDataRule): EventField =>
+  rule.enum ? { name: rule.key, kind: 'select', required: rule.required, choices: rule.enum } : { name: rule.key, kind: KIND_OF_TYPE[rule.type ?? 'string'] ?? 'text', required: rule.required };
+
+/**
+ * The form of event `type`: the hand-made one with the file's rules laid over it (a key the
+ * file requires is required; its allowed values are the choices), plus a field for each key
+ * only the file names. Undefined when the event carries no data.
+ */
+export function eventFormOf(type: string, rules: readonly EventDataRule[] = []): EventField[] | undefined {
+  const base = EVENT_FORMS[type] ?? [];
+  const fields = base.map((field) => {
+    const rule = rules.find((r) => r.key === field.name);
+    if (!rule) return field;
+    return { ...field, required: field.required || rule.required, choices: rule.enum ?? field.choices };
+  });
+  for (const rule of rules) if (!base.some((f) => f.name === rule.key)) fields.push(fieldFromRule(rule));
+  return fields.length > 0 ? fields : undefined;
+}
