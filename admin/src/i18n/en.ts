@@ -16,6 +16,8 @@ export const en: DomainMessages = {
       fields: {
         id: 'ID',
         number: 'Number',
+        from: "Requester's email",
+        organizationId: 'Organisation',
         subject: 'Subject',
         tenantId: 'Support desk',
         state: 'State',
@@ -53,6 +55,11 @@ export const en: DomainMessages = {
           video: 'Video',
           section: 'Section',
         },
+      },
+      create: {
+        from_help: "Letters about the ticket go to this address (a request on the requester's behalf)",
+        organization_help: 'Otherwise the organisation is found by INN',
+        required_by_kind: 'Required for this kind of request',
       },
       titles: { create: 'New ticket' },
       history: {

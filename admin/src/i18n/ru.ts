@@ -20,6 +20,8 @@ export const ru = {
       fields: {
         id: 'ID',
         number: 'Номер',
+        from: 'Эл. почта заявителя',
+        organizationId: 'Организация',
         subject: 'Тема',
         tenantId: 'Служба поддержки',
         state: 'Состояние',
@@ -60,6 +62,11 @@ export const ru = {
         },
       },
       // ra.page.create would say «Создать Заявка»: the name is not declined.
+      create: {
+        from_help: 'Письма о заявке уйдут на этот адрес (заявка от имени заявителя)',
+        organization_help: 'Иначе организация найдётся по ИНН',
+        required_by_kind: 'Обязательно для этого типа обращения',
+      },
       titles: { create: 'Новая заявка' },
       history: {
         at: 'Когда',

@@ -10,8 +10,6 @@ export const STATUS_CATEGORIES = ['new', 'open', 'waiting_customer', 'resolved',
 export type StatusCategory = (typeof STATUS_CATEGORIES)[number];
 export const statusCategoryChoices = choices('statusCategory', STATUS_CATEGORIES);
 
-// The contract's channels and its example kinds. Tenants' workflows may add more; once
-// the API lists a tenant's channels and kinds, these should come from there.
+// The contract's channels, until a tenant is chosen (then its own, from `Tenant.channels`).
 export const channelChoices = choices('channel', ['email', 'web', 'phone', 'api']);
-export const kindChoices = choices('kind', ['consultation', 'error']);
 export const priorityChoices = choices('priority', ['high', 'normal']);
