@@ -325,10 +325,21 @@ describe('back office: the queue and the ticket page', () => {
     await screenshot(admin, 'tickets-10-dashboard');
 
     await admin.goto(`${t!.url}/#/calendar`);
-    // The server's clock stands at 23 November 2026: that month, with its weekends off.
+    // The server's clock stands at 23 November 2026: that year, month by month, weekends and
+    // the New Year holidays off.
     await admin.locator('[data-date="2026-11-23"]').waitFor();
+    expect(await admin.locator('[data-month]').count()).toBe(12);
     expect(await admin.locator('[data-date="2026-11-23"]').getAttribute('data-business')).toBe('true');
     expect(await admin.locator('[data-date="2026-11-22"]').getAttribute('data-business')).toBe('false');
+    expect(await admin.locator('[data-date="2026-01-05"]').getAttribute('data-business')).toBe('false');
+    const title = await admin.getByRole('combobox', { name: 'Служба поддержки' }).innerText();
+    const tenantId = (await t!.admin.data<{ tenants: Array<{ id: string; title: string }> }>(`{ tenants { id title } }`)).tenants.find((x) => x.title === title)!.id;
+    const { businessCalendar } = await t!.admin.data<{ businessCalendar: { days: Array<{ businessDay: boolean }> } }>(
+      `query($t: ID!) { businessCalendar(tenantId: $t, from: "2026-01-01", to: "2026-12-31") { days { businessDay } } }`,
+      { t: tenantId },
+    );
+    const workingDays = businessCalendar.days.filter((d) => d.businessDay).length;
+    expect(await admin.getByTestId('year-summary').innerText()).toContain(`рабочих дней ${workingDays}`);
     await screenshot(admin, 'tickets-11-calendar', 'calendar');
     expect(pageProblems).toEqual([]);
   });

@@ -297,7 +297,8 @@ export const en: DomainMessages = {
   calendar: {
     title: 'Business calendar',
     menu: 'Calendar',
-    month: 'Month',
+    year: 'Year',
+    year_summary: '%{year}: %{days} working days, %{hours} working hours',
     weekdays: { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' },
     holiday: 'Holiday',
     day_off: 'Day off',

@@ -309,7 +309,8 @@ export const ru = {
   calendar: {
     title: 'Производственный календарь',
     menu: 'Календарь',
-    month: 'Месяц',
+    year: 'Год',
+    year_summary: '%{year}: рабочих дней %{days}, рабочих часов %{hours}',
     weekdays: { mon: 'Пн', tue: 'Вт', wed: 'Ср', thu: 'Чт', fri: 'Пт', sat: 'Сб', sun: 'Вс' },
     holiday: 'Праздник',
     day_off: 'Выходной',
