@@ -12,6 +12,8 @@ import { organizations } from './resources/organizations';
 import { outbound } from './resources/outbound';
 import { tenants } from './resources/tenants';
 import { tickets } from './resources/tickets';
+import { users } from './resources/users';
+import { apiTokens } from './resources/apiTokens';
 
 const ReglamentAdmin = () => (
   <Admin
@@ -29,6 +31,8 @@ const ReglamentAdmin = () => (
     <Resource name="tenants" {...tenants} />
     <Resource name="organizations" {...organizations} />
     <Resource name="outbound" {...outbound} />
+    <Resource name="users" {...users} />
+    <Resource name="apiTokens" {...apiTokens} />
     <CustomRoutes>
       {/* Not react-admin's `dashboard`: agents land on their queue, the summary is one click away. */}
       <Route path="/dashboard" element={<Dashboard />} />

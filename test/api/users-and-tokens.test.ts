@@ -103,7 +103,10 @@ describe('users', () => {
     expect(data?.updateUser.disabled).toBe(true);
     expect((await me(agent.client)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const refused = await t.anonymous.request(LOGIN, { e: agent.email, p: agent.password });
-    expect(refused.errors?.[0]).toMatchObject({ message: 'This account is disabled', extensions: { code: 'UNAUTHENTICATED' } });
+    expect(refused.errors?.[0]).toMatchObject({
+      message: 'This account is disabled',
+      extensions: { code: 'UNAUTHENTICATED', reason: 'account_disabled' },
+    });
     // Wrong password: the same answer as for anyone, so the flag is not disclosed to guessers.
     const guessed = await t.anonymous.request(LOGIN, { e: agent.email, p: 'not-the-password' });
     expect(guessed.errors?.[0]?.message).toBe('Wrong email or password');

@@ -9,7 +9,7 @@ import { SystemClock, type Clock } from '../clock/clock.js';
 import { UserSchema, SessionSchema, ApiTokenSchema, type Role, type User, type ApiToken } from './user.entity.js';
 import { hashPassword, verifyPassword, newSecret, digestToken, randomPassword, minPasswordLength } from './password.js';
 import type { Principal } from './principal.js';
-import { badInput, unauthenticated } from '../graphql/errors.js';
+import { AppError, badInput, unauthenticated } from '../graphql/errors.js';
 import { LoginThrottle } from './login-throttle.js';
 import { requireKnownTenants } from './known-tenants.js';
 import { PrincipalChanges, type PrincipalChange } from './principal-changes.js';
@@ -49,7 +49,7 @@ export class AuthService {
       throw unauthenticated('Wrong email or password');
     }
     // Said only to whoever knows the password, so it tells a guesser nothing.
-    if (user.disabled) throw unauthenticated('This account is disabled');
+    if (user.disabled) throw new AppError('UNAUTHENTICATED', 'This account is disabled', { reason: 'account_disabled' });
     this.#throttle.recordSuccess(key);
     const { token, hash } = newSecret('rgs');
     const now = this.wallClock.now();

@@ -37,11 +37,13 @@ export class UserAdminService {
 
   async updateUser(actor: Principal, id: string, update: UserUpdate): Promise<User> {
     await this.#validate(actor, id, update);
+    // Hashed before the transaction: scrypt takes a while, and a transaction should not.
+    const passwordHash = update.password != null ? await hashPassword(update.password) : null;
     const em = this.orm.em.fork() as EntityManager;
     const { user, change } = await em.transactional(async (tx) => {
       const user = await tx.findOne(UserSchema, { id });
       if (!user) throw notFound(`User ${id}`);
-      const signOut = await this.#apply(user, update, actor.id === id);
+      const signOut = applyUpdate(user, update, passwordHash, actor.id === id);
       if (signOut) await tx.nativeDelete(SessionSchema, { userId: id });
       const change: PrincipalChange = { kind: 'user', id, revoked: signOut };
       await this.changes.announce(tx, change);
@@ -83,17 +85,17 @@ export class UserAdminService {
       if (update.role != null && update.role !== 'admin') throw badInput('you cannot take the admin role from yourself', ['role']);
     }
   }
+}
 
-  /**
-   * Writes the update onto `user`; true when the user's sessions must end: on disabling, and
-   * on a new password set by someone else (the usual reason is a leaked one). An admin who
-   * changes their own password stays signed in on the page they did it from.
-   */
-  async #apply(user: User, update: UserUpdate, self: boolean): Promise<boolean> {
-    if (update.role != null) user.role = update.role as Role;
-    if (update.tenantIds != null) user.tenantIds = [...new Set(update.tenantIds)];
-    if (update.disabled != null) user.disabled = update.disabled;
-    if (update.password != null) user.passwordHash = await hashPassword(update.password);
-    return update.disabled === true || (update.password != null && !self);
-  }
+/**
+ * Writes the update onto `user`; true when the user's sessions must end: on disabling, and
+ * on a new password set by someone else (the usual reason is a leaked one). An admin who
+ * changes their own password stays signed in on the page they did it from.
+ */
+function applyUpdate(user: User, update: UserUpdate, passwordHash: string | null, self: boolean): boolean {
+  if (update.role != null) user.role = update.role as Role;
+  if (update.tenantIds != null) user.tenantIds = [...new Set(update.tenantIds)];
+  if (update.disabled != null) user.disabled = update.disabled;
+  if (passwordHash) user.passwordHash = passwordHash;
+  return update.disabled === true || (passwordHash !== null && !self);
 }
