@@ -13,6 +13,8 @@ import { outbound } from './resources/outbound';
 import { tenants } from './resources/tenants';
 import { tickets } from './resources/tickets';
 import { workflows } from './resources/workflows';
+import { users } from './resources/users';
+import { apiTokens } from './resources/apiTokens';
 
 const ReglamentAdmin = () => (
   <Admin
@@ -30,7 +32,10 @@ const ReglamentAdmin = () => (
     <Resource name="tenants" {...tenants} />
     <Resource name="organizations" {...organizations} />
     <Resource name="outbound" {...outbound} />
-    {(permissions: string | null) => (permissions === 'admin' ? <Resource name="workflows" {...workflows} /> : null)}
+    {/* Admin only: authProvider.canAccess keeps them out of an agent's menu and pages. */}
+    <Resource name="workflows" {...workflows} />
+    <Resource name="users" {...users} />
+    <Resource name="apiTokens" {...apiTokens} />
     <CustomRoutes>
       {/* Not react-admin's `dashboard`: agents land on their queue, the summary is one click away. */}
       <Route path="/dashboard" element={<Dashboard />} />

@@ -1,16 +1,17 @@
 /**
- * What the Chromium end-to-end tests (back-office, back-office-tickets, portal) share: where
- * Chromium and the artifacts live, the check that the build and the browser are there, the
- * browser launch, collecting what a page runs into, screenshots, failure snapshots and the
- * admin-side GraphQL calls that set tickets up. Each test keeps its own state (server,
- * pages, problem list) and passes it in, so the files stay independent of each other.
+ * What the Chromium end-to-end tests (back-office, back-office-tickets, back-office-users,
+ * portal) share: where Chromium and the artifacts live, the check that the build and the
+ * browser are there, the browser launch (or a server with browser sessions for a whole
+ * file), collecting what a page runs into, screenshots, failure snapshots and the
+ * admin-side GraphQL calls that set tickets up. Each test file keeps its own state (server,
+ * pages, problem list), so the files stay independent of each other.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Page } from 'playwright-core';
-import { expect, onTestFailed } from 'vitest';
-import { repoRoot, type TestServer } from '../support/test-server.js';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type LaunchOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, onTestFailed } from 'vitest';
+import { repoRoot, startTestServer, type TestServer } from '../support/test-server.js';
 
 /** Debian's Chromium unless CHROMIUM_PATH says otherwise: the tests never download a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -104,6 +105,56 @@ export async function closeProfile(browser: PersistentBrowser | undefined): Prom
 /** Chromium without a profile (the tests that open several pages, each its own session). */
 export function launchBrowser(options?: LaunchOptions): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, ...options });
+}
+
+/** A test server and one Chromium for a test file, with a fresh profile per session. */
+export interface BrowserSessions {
+  /** The server; there once beforeAll has run (and nothing was missing). */
+  readonly server: TestServer;
+  /** What went wrong in any page: uncaught exceptions, console errors, GraphQL errors. */
+  readonly problems: string[];
+  /** The page a failure snapshot shows: the last one opened, unless a test says otherwise. */
+  current: Page | undefined;
+  /** A fresh browser profile (its own localStorage, so its own session), watched for problems. */
+  newPage(prepare?: (context: BrowserContext) => Promise<void>): Promise<Page>;
+}
+
+/**
+ * Starts a test server and Chromium in the file's beforeAll and stops them in its afterAll,
+ * for the tests that drive several users at once. Nothing starts while `missing` says what
+ * is missing: each test then fails with that reason.
+ */
+export function browserSessions(missing: string | null, contextOptions: BrowserContextOptions): BrowserSessions {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    if (missing) return;
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await Promise.all([startTestServer().then((s) => (server = s)), launchBrowser().then((b) => (browser = b))]);
+  }, 60_000);
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  });
+  const sessions: BrowserSessions = {
+    get server() {
+      return server!;
+    },
+    problems: [],
+    current: undefined,
+    async newPage(prepare) {
+      const context = await browser!.newContext(contextOptions);
+      contexts.push(context);
+      await prepare?.(context);
+      const page = await context.newPage();
+      watchPage(page, sessions.problems);
+      sessions.current = page;
+      return page;
+    },
+  };
+  return sessions;
 }
 
 /**

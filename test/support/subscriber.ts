@@ -14,6 +14,8 @@ export interface Subscriber {
   changes: Change[];
   /** Resolves with the first change (already received or coming) that matches. */
   next(match: (change: Change) => boolean, timeoutMs?: number): Promise<Change>;
+  /** Resolves with the close code once the server closes the connection. */
+  closed: Promise<number>;
   close(): Promise<void>;
 }
 
@@ -24,11 +26,14 @@ export async function subscribeTicketChanges(baseUrl: string, token: string | nu
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     lazy: false,
     retryAttempts: 0,
+    // A server closing the connection is something tests expect (see `closed`), not noise for stderr.
+    onNonLazyError: () => undefined,
   });
   const changes: Change[] = [];
   const waiters = new Set<() => void>();
   let failure: unknown = null;
   const acknowledged = new Promise<void>((resolve) => client.on('connected', () => resolve()));
+  const closed = new Promise<number>((resolve) => client.on('closed', (event) => resolve((event as { code: number }).code)));
   client.subscribe<{ ticketChanged: Change }>(
     {
       query: `subscription($tenantId: ID) { ticketChanged(tenantId: $tenantId) { event tenantId ticketId version ticket { id state version } } }`,
@@ -68,6 +73,7 @@ export async function subscribeTicketChanges(baseUrl: string, token: string | nu
         waiters.add(check);
         check();
       }),
+    closed,
     close: () => client.dispose() as Promise<void>,
   };
 }

@@ -5,7 +5,7 @@
 import { gql } from '@apollo/client';
 import type { AuthProvider } from 'react-admin';
 import { apolloClient } from './apolloClient';
-import { hasErrorCode } from './errors';
+import { hasErrorCode, hasErrorReason } from './errors';
 import { clearSession, getToken, getUser, saveSession, type SessionUser } from './session';
 
 export const LOGIN = gql`
@@ -22,6 +22,9 @@ export const LOGIN = gql`
   }
 `;
 
+/** Resources only an admin may open: the menu hides them and their pages refuse anyone else. */
+const ADMIN_RESOURCES = new Set(['users', 'apiTokens', 'workflows']);
+
 interface LoginResult {
   login: { token: string; user?: SessionUser | null };
 }
@@ -31,10 +34,12 @@ export const authProvider: AuthProvider = {
   async login(params: { username?: string; email?: string; password: string }) {
     clearSession();
     const email = (params.email ?? params.username ?? '').trim();
-    const { data } = await apolloClient.mutate<LoginResult>({
-      mutation: LOGIN,
-      variables: { email, password: params.password },
-    });
+    const { data } = await apolloClient
+      .mutate<LoginResult>({ mutation: LOGIN, variables: { email, password: params.password } })
+      .catch((error: unknown) => {
+        // The server says so only to whoever gave the right password; in the UI's language.
+        throw hasErrorReason(error, 'account_disabled') ? new Error('auth.account_disabled') : error;
+      });
     if (!data?.login.token) throw new Error('ra.auth.sign_in_error');
     saveSession(data.login.token, data.login.user ?? null);
   },
@@ -66,5 +71,11 @@ export const authProvider: AuthProvider = {
 
   async getPermissions() {
     return getUser()?.role ?? null;
+  },
+
+  // The server refuses these operations to non-admins anyway (FORBIDDEN); this keeps them
+  // out of an agent's menu and sends a typed-in URL to the access-denied page.
+  async canAccess({ resource }: { resource?: string }) {
+    return !resource || !ADMIN_RESOURCES.has(resource) || getUser()?.role === 'admin';
   },
 };

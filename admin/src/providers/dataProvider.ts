@@ -13,6 +13,7 @@ import buildGraphQLProvider, {
   type BuildQueryResult,
   type GraphqlDataProvider,
 } from 'ra-data-graphql';
+import type { DocumentNode } from 'graphql';
 import {
   HttpError,
   type GetListParams,
@@ -20,20 +21,28 @@ import {
   type GetManyReferenceParams,
   type GetOneParams,
   type CreateParams,
+  type UpdateParams,
   type RaRecord,
 } from 'react-admin';
 import { apolloClient } from './apolloClient';
 import {
+  API_TOKENS,
+  CREATE_API_TOKEN,
   CREATE_ORGANIZATION,
   CREATE_TICKET,
+  CREATE_USER,
   ORGANIZATIONS,
   OUTBOUND_MESSAGES,
   RETRY_OUTBOUND_MESSAGE,
+  REVOKE_API_TOKEN,
   SEND_TICKET_EVENT,
   TENANTS,
   TICKET,
   TICKETS,
+  UPDATE_USER,
+  USERS,
 } from './documents';
+import { errorFields, errorMessage, hasErrorCode } from './errors';
 
 // ra-data-graphql hands parseResponse the raw Apollo result; each document knows its shape.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- result data is per-document
@@ -302,6 +311,86 @@ const outboundQueries: ResourceQueries = {
   }),
 };
 
+// ---------------------------------------------------------------- users and API tokens
+
+/**
+ * GET_LIST, GET_ONE and GET_MANY of a short, unpaginated admin list (`users`, `apiTokens`):
+ * fetched whole, searched by `searched` fields and paged in the browser.
+ */
+const wholeListQueries = (
+  query: DocumentNode,
+  key: string,
+  searched: readonly string[],
+  defaultSort: { field: string; order: string },
+): ResourceQueries => {
+  const matches = (filter: Record<string, unknown> = {}) => (row: RaRecord) => {
+    const q = typeof filter.q === 'string' ? filter.q.trim().toLowerCase() : '';
+    if (q && !searched.map((field) => String(row[field] ?? '')).join(' ').toLowerCase().includes(q)) return false;
+    if (Array.isArray(filter.ids) && !filter.ids.map(String).includes(String(row.id))) return false;
+    return true;
+  };
+  const rows = ({ data }: Result) => data[key] as RaRecord[];
+  return {
+    GET_LIST: (params: GetListParams) => ({
+      query,
+      variables: {},
+      parseResponse: (result: Result) => localPage(rows(result), params, matches, defaultSort),
+    }),
+    GET_ONE: (params: GetOneParams) => ({
+      query,
+      variables: {},
+      parseResponse: (result: Result) => {
+        const row = rows(result).find((r) => String(r.id) === String(params.id));
+        if (!row) throw new HttpError('ra.notification.item_doesnt_exist', 404);
+        return { data: row };
+      },
+    }),
+    GET_MANY: (params: GetManyParams) => ({
+      query,
+      variables: {},
+      parseResponse: (result: Result) => ({ data: rows(result).filter(matches({ ids: params.ids })) }),
+    }),
+  };
+};
+
+const userQueries: ResourceQueries = {
+  ...wholeListQueries(USERS, 'users', ['email'], { field: 'createdAt', order: 'ASC' }),
+  CREATE: (params: CreateParams) => {
+    const data = params.data as Record<string, unknown>;
+    return {
+      query: CREATE_USER,
+      variables: { input: { ...pick(data, ['email', 'password', 'role']), tenantIds: data.tenantIds ?? [] } },
+      parseResponse: ({ data: result }: Result) => ({ data: result.createUser }),
+    };
+  },
+  UPDATE: (params: UpdateParams) => {
+    const data = params.data as Record<string, unknown>;
+    const previous = (params.previousData ?? {}) as Record<string, unknown>;
+    // Only what the form changed: updateUser leaves the rest as it is, so an untouched role
+    // the form cannot show (a legacy `integration` user) is not sent back to be refused.
+    // An empty new-password field leaves the password as it is.
+    const changed = ['role', 'tenantIds', 'disabled'].filter((key) => JSON.stringify(data[key]) !== JSON.stringify(previous[key]));
+    const input = { ...pick(data, changed), ...compact(pick(data, ['password'])) };
+    return {
+      query: UPDATE_USER,
+      variables: { id: params.id, input },
+      parseResponse: ({ data: result }: Result) => ({ data: result.updateUser }),
+    };
+  },
+};
+
+const apiTokenQueries: ResourceQueries = {
+  ...wholeListQueries(API_TOKENS, 'apiTokens', ['name'], { field: 'createdAt', order: 'ASC' }),
+  CREATE: (params: CreateParams) => {
+    const data = params.data as Record<string, unknown>;
+    return {
+      query: CREATE_API_TOKEN,
+      variables: { input: { name: data.name, tenantIds: data.tenantIds ?? [] } },
+      parseResponse: ({ data: result }: Result) => ({ data: result.createApiToken }),
+    };
+  },
+};
+
 // ---------------------------------------------------------------- wiring
 
 const resources: Record<string, ResourceQueries> = {
@@ -311,7 +400,29 @@ const resources: Record<string, ResourceQueries> = {
   workflows: tenantQueries,
   organizations: organizationQueries,
   outbound: outboundQueries,
+  users: userQueries,
+  apiTokens: apiTokenQueries,
 };
+
+/** Resources whose messages have `resources.<resource>.errors.<field>` for the fields the server names. */
+const FIELD_ERROR_RESOURCES = new Set(['users', 'apiTokens']);
+
+/**
+ * BAD_USER_INPUT as react-admin's server-side validation: `body.errors` shows a message
+ * under each input the server named (a taken email, a too short password). The GraphQL
+ * errors stay in the body, so errors.ts still reads their codes.
+ */
+const asFormErrors =
+  (resource: string) =>
+  (error: unknown): never => {
+    const fields = errorFields(error);
+    if (!FIELD_ERROR_RESOURCES.has(resource) || !hasErrorCode(error, 'BAD_USER_INPUT') || !fields.length) throw error;
+    const message = errorMessage(error);
+    throw new HttpError(message, 400, {
+      errors: Object.fromEntries(fields.map((field) => [field, `resources.${resource}.errors.${field}`])),
+      graphQLErrors: [{ message, extensions: { code: 'BAD_USER_INPUT', fields } }],
+    });
+  };
 
 const buildQuery = () => (method: string, resource: string, params: unknown) => {
   const build = resources[resource]?.[method as RaMethod];
@@ -355,10 +466,14 @@ export type ReglamentDataProvider = GraphqlDataProvider & {
   ): Promise<TicketEventResult>;
   /** Sends a failed outbound letter again. */
   retryOutboundMessage(id: RaRecord['id']): Promise<{ data: RaRecord }>;
+  /** Refuses an API token from now on; it stays listed, with its revocation time. */
+  revokeApiToken(id: RaRecord['id']): Promise<{ data: RaRecord }>;
 };
 
 export const dataProvider: ReglamentDataProvider = {
   ...graphqlProvider,
+  create: (resource, params) => graphqlProvider.create(resource, params).catch(asFormErrors(resource)),
+  update: (resource, params) => graphqlProvider.update(resource, params).catch(asFormErrors(resource)),
   async sendTicketEvent(ticketId, type, expectedVersion, data) {
     try {
       const result = await apolloClient.mutate({
@@ -374,6 +489,14 @@ export const dataProvider: ReglamentDataProvider = {
     try {
       const result = await apolloClient.mutate({ mutation: RETRY_OUTBOUND_MESSAGE, variables: { id } });
       return { data: result.data.retryOutboundMessage };
+    } catch (error) {
+      throw toHttpError(error);
+    }
+  },
+  async revokeApiToken(id) {
+    try {
+      const result = await apolloClient.mutate({ mutation: REVOKE_API_TOKEN, variables: { id } });
+      return { data: result.data.revokeApiToken };
     } catch (error) {
       throw toHttpError(error);
     }

@@ -293,3 +293,74 @@ export const TICKET_TOTAL = gql`
     }
   }
 `;
+
+const USER_FIELDS = `
+  id
+  email
+  role
+  tenantIds
+  disabled
+  createdAt
+`;
+
+export const USERS = gql`
+  query Users {
+    users {
+      ${USER_FIELDS}
+    }
+  }
+`;
+
+export const CREATE_USER = gql`
+  mutation CreateUser($input: CreateUserInput!) {
+    createUser(input: $input) {
+      ${USER_FIELDS}
+    }
+  }
+`;
+
+export const UPDATE_USER = gql`
+  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {
+    updateUser(id: $id, input: $input) {
+      ${USER_FIELDS}
+    }
+  }
+`;
+
+const API_TOKEN_INFO_FIELDS = `
+  id
+  name
+  tenantIds
+  createdAt
+  lastUsedAt
+  revokedAt
+`;
+
+export const API_TOKENS = gql`
+  query ApiTokens {
+    apiTokens {
+      ${API_TOKEN_INFO_FIELDS}
+    }
+  }
+`;
+
+// The one answer that carries the secret: the back office shows it once and keeps it nowhere.
+export const CREATE_API_TOKEN = gql`
+  mutation CreateApiToken($input: CreateApiTokenInput!) {
+    createApiToken(input: $input) {
+      id
+      name
+      token
+      tenantIds
+      createdAt
+    }
+  }
+`;
+
+export const REVOKE_API_TOKEN = gql`
+  mutation RevokeApiToken($id: ID!) {
+    revokeApiToken(id: $id) {
+      ${API_TOKEN_INFO_FIELDS}
+    }
+  }
+`;

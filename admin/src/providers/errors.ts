@@ -5,7 +5,7 @@
  */
 interface GraphQLErrorLike {
   message?: string;
-  extensions?: { code?: unknown; fields?: unknown };
+  extensions?: { code?: unknown; fields?: unknown; reason?: unknown };
 }
 
 // `unknown` in, narrowed step by step: errors from three libraries arrive here.
@@ -32,6 +32,10 @@ export const errorCodes = (error: unknown): string[] =>
 
 export const hasErrorCode = (error: unknown, code: string): boolean =>
   errorCodes(error).includes(code);
+
+/** `extensions.reason`, where the server says more than the code (e.g. `account_disabled`). */
+export const hasErrorReason = (error: unknown, reason: string): boolean =>
+  collect(error).some((e) => e.extensions?.reason === reason);
 
 /** BAD_USER_INPUT's `extensions.fields`: the names of the culprits (e.g. `data.finalDueAt`). */
 export const errorFields = (error: unknown): string[] =>

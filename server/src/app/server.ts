@@ -15,6 +15,8 @@ import { loadProductionCalendars } from '../calendar/index.js';
 import { WorkflowService } from '../tenants/workflow.service.js';
 import { TicketService } from '../tickets/ticket.service.js';
 import { AuthService } from '../auth/auth.service.js';
+import { UserAdminService } from '../auth/user-admin.service.js';
+import { principalChangedChannel } from '../auth/principal-changes.js';
 import { OrganizationService } from '../orgs/organization.service.js';
 import { TimerScheduler } from '../timers/scheduler.js';
 import { MailIntakeService } from '../intake/intake.service.js';
@@ -85,6 +87,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
       clock,
       clockService: new ClockService(orm, clock, scheduler),
       auth,
+      userAdmin: new UserAdminService(orm, clock, auth.changes),
       tickets,
       registry,
       workflows,
@@ -101,7 +104,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
     listener.on(clockChannel, (iso) => services.clockService.onRemoteAdvance(iso));
     // A ticket change committed on any instance may have written letters: deliver them now.
     listener.on(ticketChangedChannel, () => outbox.wake());
-    await listener.start([ticketChangedChannel, linksRevokedChannel, clockChannel]);
+    // A user disabled or a token revoked on any instance is refused here too.
+    listener.on(principalChangedChannel, (payload) => auth.changes.applyNotice(payload));
+    await listener.start([ticketChangedChannel, linksRevokedChannel, clockChannel, principalChangedChannel]);
 
     await workflows.loadDirectory(config.workflowsDir);
     const bootstrapAdmin = await auth.ensureBootstrapAdmin(config.adminEmail, config.adminPassword);

@@ -5,6 +5,7 @@ import type { Orm } from '../db/orm.js';
 import type { PgPool } from '../db/pg-pool.js';
 import type { Clock } from '../clock/clock.js';
 import type { AuthService } from '../auth/auth.service.js';
+import type { UserAdminService } from '../auth/user-admin.service.js';
 import type { TicketService } from '../tickets/ticket.service.js';
 import type { WorkflowRegistry } from '../tenants/workflow-registry.js';
 import type { WorkflowService } from '../tenants/workflow.service.js';
@@ -23,6 +24,7 @@ export interface Services {
   clock: Clock;
   clockService: ClockService;
   auth: AuthService;
+  userAdmin: UserAdminService;
   tickets: TicketService;
   registry: WorkflowRegistry;
   workflows: WorkflowService;

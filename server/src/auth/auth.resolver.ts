@@ -1,7 +1,7 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context.js';
 import { requireAdmin, requirePrincipal } from '../auth/principal.js';
-import { ApiTokenType, CreateApiTokenInput, CreateUserInput, SessionType, UserType } from './auth.types.js';
+import { ApiTokenInfoType, ApiTokenType, CreateApiTokenInput, CreateUserInput, SessionType, UpdateUserInput, UserType } from './auth.types.js';
 import { UserSchema } from './user.entity.js';
 
 @Resolver()
@@ -36,5 +36,33 @@ export class AuthResolver {
     requireAdmin(ctx.principal);
     const { apiToken, token } = await ctx.services.auth.createApiToken(input);
     return { ...apiToken, token };
+  }
+
+  @Query(() => [UserType], { description: 'Every user, oldest first (admin)' })
+  async users(@Ctx() ctx: GraphQLContext): Promise<UserType[]> {
+    requireAdmin(ctx.principal);
+    return ctx.services.userAdmin.users();
+  }
+
+  @Mutation(() => UserType, { description: "Changes a user's role, tenants, password or disabled flag (admin)" })
+  async updateUser(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateUserInput) input: UpdateUserInput,
+  ): Promise<UserType> {
+    const admin = requireAdmin(ctx.principal);
+    return ctx.services.userAdmin.updateUser(admin, id, input);
+  }
+
+  @Query(() => [ApiTokenInfoType], { description: 'Every API token, revoked ones too, oldest first (admin)' })
+  async apiTokens(@Ctx() ctx: GraphQLContext): Promise<ApiTokenInfoType[]> {
+    requireAdmin(ctx.principal);
+    return ctx.services.userAdmin.apiTokens();
+  }
+
+  @Mutation(() => ApiTokenInfoType, { description: 'Refuses the token from now on (admin)' })
+  async revokeApiToken(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string): Promise<ApiTokenInfoType> {
+    requireAdmin(ctx.principal);
+    return ctx.services.userAdmin.revokeApiToken(id);
   }
 }

@@ -1,16 +1,18 @@
 /**
  * Authentication: password logins into sessions, API tokens for integrations, and the
- * bootstrap admin. Tokens are random secrets stored only as SHA-256 digests.
+ * bootstrap admin. Tokens are random secrets stored only as SHA-256 digests. A principal
+ * changed elsewhere (user-admin.service.ts) is dropped from the cache at once.
  */
 import { randomUUID } from 'node:crypto';
 import type { Orm } from '../db/orm.js';
 import { SystemClock, type Clock } from '../clock/clock.js';
 import { UserSchema, SessionSchema, ApiTokenSchema, type Role, type User, type ApiToken } from './user.entity.js';
-import { hashPassword, verifyPassword, newSecret, digestToken, randomPassword } from './password.js';
+import { hashPassword, verifyPassword, newSecret, digestToken, randomPassword, minPasswordLength } from './password.js';
 import type { Principal } from './principal.js';
-import { badInput, unauthenticated } from '../graphql/errors.js';
+import { AppError, badInput, unauthenticated } from '../graphql/errors.js';
 import { LoginThrottle } from './login-throttle.js';
-import { TenantSchema } from '../tenants/tenant.entity.js';
+import { requireKnownTenants } from './known-tenants.js';
+import { PrincipalChanges, type PrincipalChange } from './principal-changes.js';
 
 const sessionLifetimeMs = 30 * 24 * 3600 * 1000;
 /** Principals are cached briefly so a busy integration does not cost a query per request. */
@@ -19,7 +21,10 @@ const roles: Role[] = ['admin', 'agent', 'integration'];
 
 export class AuthService {
   readonly #cache = new Map<string, { principal: Principal | null; until: number }>();
+  /** Bumped by every principal change, so a lookup that raced one does not cache what it read. */
+  #generation = 0;
   readonly #throttle = new LoginThrottle();
+  readonly changes = new PrincipalChanges();
 
   /**
    * `clock` stamps records in product time; `wallClock` measures what security depends on
@@ -29,7 +34,9 @@ export class AuthService {
     private readonly orm: Orm,
     private readonly clock: Clock,
     private readonly wallClock: Clock = new SystemClock(),
-  ) {}
+  ) {
+    this.changes.on((change) => this.#forget(change));
+  }
 
   async login(email: string, password: string): Promise<{ token: string; user: User }> {
     const key = email.trim().toLowerCase();
@@ -41,6 +48,8 @@ export class AuthService {
       this.#throttle.recordFailure(key);
       throw unauthenticated('Wrong email or password');
     }
+    // Said only to whoever knows the password, so it tells a guesser nothing.
+    if (user.disabled) throw new AppError('UNAUTHENTICATED', 'This account is disabled', { reason: 'account_disabled' });
     this.#throttle.recordSuccess(key);
     const { token, hash } = newSecret('rgs');
     const now = this.wallClock.now();
@@ -56,10 +65,19 @@ export class AuthService {
     const cached = this.#cache.get(hash);
     const nowMs = this.wallClock.now().getTime();
     if (cached && cached.until > nowMs) return cached.principal;
+    const generation = this.#generation;
     const principal = await this.#lookup(hash);
+    if (generation !== this.#generation) return principal;
     if (this.#cache.size > 10_000) this.#cache.clear();
     this.#cache.set(hash, { principal, until: nowMs + principalCacheMs });
     return principal;
+  }
+
+  #forget(change: PrincipalChange): void {
+    this.#generation++;
+    for (const [hash, { principal }] of this.#cache) {
+      if (principal?.kind === change.kind && principal.id === change.id) this.#cache.delete(hash);
+    }
   }
 
   async #lookup(hash: string): Promise<Principal | null> {
@@ -68,18 +86,21 @@ export class AuthService {
     if (session) {
       if (session.expiresAt.getTime() < this.wallClock.now().getTime()) return null;
       const user = await em.findOne(UserSchema, { id: session.userId });
-      return user ? userPrincipal(user) : null;
+      return user && !user.disabled ? userPrincipal(user) : null;
     }
     const apiToken = await em.findOne(ApiTokenSchema, { tokenHash: hash, revokedAt: null });
-    return apiToken ? tokenPrincipal(apiToken) : null;
+    if (!apiToken) return null;
+    // Once per cache period at most: the admin's list says roughly when, not every request.
+    await em.nativeUpdate(ApiTokenSchema, { id: apiToken.id }, { lastUsedAt: this.clock.now() });
+    return tokenPrincipal(apiToken);
   }
 
   async createUser(input: { email: string; password: string; role: string; tenantIds: string[] }): Promise<User> {
     const email = input.email.trim().toLowerCase();
     if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw badInput('email is not an address', ['email']);
     if (!roles.includes(input.role as Role)) throw badInput(`role must be one of ${roles.join(', ')}`, ['role']);
-    if (input.password.length < 8) throw badInput('password must have at least 8 characters', ['password']);
-    await this.#requireTenantsExist(input.tenantIds);
+    if (input.password.length < minPasswordLength) throw badInput(`password must have at least ${minPasswordLength} characters`, ['password']);
+    await requireKnownTenants(this.orm, input.tenantIds);
     const em = this.orm.em.fork();
     if (await em.count(UserSchema, { email })) throw badInput(`a user ${email} already exists`, ['email']);
     const user = em.create(UserSchema, {
@@ -89,6 +110,7 @@ export class AuthService {
       role: input.role as Role,
       tenantIds: input.tenantIds,
       createdAt: this.clock.now(),
+      disabled: false,
     });
     await em.flush();
     return user;
@@ -96,7 +118,7 @@ export class AuthService {
 
   async createApiToken(input: { name: string; tenantIds: string[] }): Promise<{ apiToken: ApiToken; token: string }> {
     if (!input.name.trim()) throw badInput('name is required', ['name']);
-    await this.#requireTenantsExist(input.tenantIds);
+    await requireKnownTenants(this.orm, input.tenantIds);
     const em = this.orm.em.fork();
     const { token, hash } = newSecret('rgi');
     const apiToken = em.create(ApiTokenSchema, {
@@ -105,6 +127,7 @@ export class AuthService {
       tokenHash: hash,
       tenantIds: input.tenantIds,
       createdAt: this.clock.now(),
+      lastUsedAt: null,
       revokedAt: null,
     });
     await em.flush();
@@ -127,14 +150,6 @@ export class AuthService {
     const pw = password ?? randomPassword();
     await this.createUser({ email: 'admin@localhost', password: pw, role: 'admin', tenantIds: [] });
     return password ? null : { email: 'admin@localhost', password: pw };
-  }
-
-  async #requireTenantsExist(tenantIds: string[]): Promise<void> {
-    if (!tenantIds.length) return;
-    const rows = await this.orm.em.fork().find(TenantSchema, { id: { $in: tenantIds } }, { fields: ['id'] });
-    const known = new Set(rows.map((r) => r.id));
-    const unknown = tenantIds.filter((id) => !known.has(id));
-    if (unknown.length) throw badInput(`unknown tenants: ${unknown.join(', ')}`, ['tenantIds']);
   }
 }
 

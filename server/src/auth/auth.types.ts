@@ -8,6 +8,7 @@ export class UserType {
   @Field(() => String) role!: string;
   @Field(() => [ID]) tenantIds!: string[];
   @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => Boolean, { description: 'A disabled user cannot log in; its sessions are refused' }) disabled!: boolean;
 }
 
 @ObjectType('Session')
@@ -25,6 +26,19 @@ export class ApiTokenType {
   @Field(() => DateTimeScalar) createdAt!: Date;
 }
 
+/** An API token as the admin's list shows it: never the secret, which only createApiToken returns. */
+@ObjectType('ApiTokenInfo')
+export class ApiTokenInfoType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => [ID]) tenantIds!: string[];
+  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was last used, to within the ten seconds a server trusts a token it has checked' })
+  lastUsedAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Set once revoked: the token is refused from then on' })
+  revokedAt!: Date | null;
+}
+
 @InputType()
 export class CreateUserInput {
   @Field(() => String) email!: string;
@@ -37,4 +51,13 @@ export class CreateUserInput {
 export class CreateApiTokenInput {
   @Field(() => String) name!: string;
   @Field(() => [ID]) tenantIds!: string[];
+}
+
+/** Only what is given changes. */
+@InputType()
+export class UpdateUserInput {
+  @Field(() => String, { nullable: true, description: 'admin | agent' }) role?: string | null;
+  @Field(() => [ID], { nullable: true }) tenantIds?: string[] | null;
+  @Field(() => String, { nullable: true, description: 'A new password; set for another user, it signs them out everywhere' }) password?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Disabling signs the user out everywhere' }) disabled?: boolean | null;
 }

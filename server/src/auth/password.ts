@@ -10,6 +10,7 @@ const N = 16384;
 const r = 8;
 const p = 1;
 const keyLength = 32;
+export const minPasswordLength = 8;
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);

@@ -9,6 +9,8 @@ export interface User {
   role: Role;
   tenantIds: string[];
   createdAt: Date;
+  /** A disabled user cannot log in, and its sessions are refused. */
+  disabled: boolean;
 }
 
 export const UserSchema = new EntitySchema<User>({
@@ -21,6 +23,7 @@ export const UserSchema = new EntitySchema<User>({
     role: { type: 'string' },
     tenantIds: { type: 'text[]', columnType: 'text[]' },
     createdAt: { type: 'Date', columnType: 'timestamptz' },
+    disabled: { type: 'boolean', default: false },
   },
 });
 
@@ -37,7 +40,7 @@ export const SessionSchema = new EntitySchema<Session>({
   tableName: 'session',
   properties: {
     tokenHash: { type: 'string', primary: true },
-    userId: { type: 'uuid' },
+    userId: { type: 'uuid', index: true },
     createdAt: { type: 'Date', columnType: 'timestamptz' },
     expiresAt: { type: 'Date', columnType: 'timestamptz' },
   },
@@ -50,6 +53,8 @@ export interface ApiToken {
   tokenHash: string;
   tenantIds: string[];
   createdAt: Date;
+  /** Product time of the last request seen with it, recorded at most once per principal-cache period. */
+  lastUsedAt: Date | null;
   revokedAt: Date | null;
 }
 
@@ -62,6 +67,7 @@ export const ApiTokenSchema = new EntitySchema<ApiToken>({
     tokenHash: { type: 'string', unique: true },
     tenantIds: { type: 'text[]', columnType: 'text[]' },
     createdAt: { type: 'Date', columnType: 'timestamptz' },
+    lastUsedAt: { type: 'Date', columnType: 'timestamptz', nullable: true },
     revokedAt: { type: 'Date', columnType: 'timestamptz', nullable: true },
   },
 });

@@ -20,6 +20,7 @@ import { costLimitPlugin, depthLimitRule } from '../graphql/limits.js';
 import { serveAttachments } from '../attachments/attachment.http.js';
 import { serveActDocuments, serveRequesterActDocuments } from '../acts/act.http.js';
 import { serveAdminDev, serveBuiltAdmin } from './admin-ui.js';
+import { LiveSockets } from './live-sockets.js';
 
 export interface HttpServer {
   url: string;
@@ -38,6 +39,8 @@ export async function startHttpServer(
   const httpServer = http.createServer(app);
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const log = (message: string, error: unknown) => services.log(`${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  const liveSockets = new LiveSockets();
+  const stopClosingSockets = services.auth.changes.on((change) => liveSockets.close(change));
 
   const wsCleanup = useServer<Record<string, unknown>>(
     {
@@ -46,6 +49,7 @@ export async function startHttpServer(
       context: async (ctx) => {
         const authorization = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
         const principal = await services.auth.authenticate(typeof authorization === 'string' ? authorization : null);
+        if (principal) liveSockets.track(ctx.extra.socket, principal);
         return createContext(services, principal);
       },
       // Execution errors (a refused subscribe, a failing delivery) pass the same formatError
@@ -111,6 +115,7 @@ export async function startHttpServer(
     port,
     url: `http://localhost:${port}`,
     stop: async () => {
+      stopClosingSockets();
       await apollo.stop();
       await adminUi.close();
       httpServer.closeAllConnections();

@@ -9,6 +9,7 @@ import { Migration20261129000000MailAttachments } from './Migration2026112900000
 import { Migration20261130200000ServiceOrder } from './Migration20261130200000ServiceOrder.js';
 import { Migration20261130300000RequesterPortal } from './Migration20261130300000RequesterPortal.js';
 import { Migration20261130000000Records } from './Migration20261130000000Records.js';
+import { Migration20261201000000UsersAndTokens } from './Migration20261201000000UsersAndTokens.js';
 
 /** Every committed migration, in order. Add new ones at the end. */
 export const migrationsList: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130000000Records', class: Migration20261130000000Records },
   { name: 'Migration20261130200000ServiceOrder', class: Migration20261130200000ServiceOrder },
   { name: 'Migration20261130300000RequesterPortal', class: Migration20261130300000RequesterPortal },
+  { name: 'Migration20261201000000UsersAndTokens', class: Migration20261201000000UsersAndTokens },
 ];
