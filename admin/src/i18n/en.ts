@@ -34,6 +34,7 @@ export const en: DomainMessages = {
         availableEvents: 'Available actions',
         history: 'History',
         deadlines: 'Deadlines',
+        serviceLevel: 'Service level',
         slaAtRisk: 'SLA at risk',
         q: 'Search',
         fields: {
@@ -232,6 +233,7 @@ export const en: DomainMessages = {
         contactPhone: 'Phone',
         q: 'Search',
       },
+      serviceLevels: { standard: 'Standard', extended: 'Extended' },
       help: {
         serviceLevel: "The regulation's word, e.g. standard or extended",
         slaTargets: 'JSON, e.g. {"resolution": "7bd"}',

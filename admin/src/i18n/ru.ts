@@ -38,6 +38,7 @@ export const ru = {
         availableEvents: 'Доступные действия',
         history: 'История',
         deadlines: 'Сроки',
+        serviceLevel: 'Уровень обслуживания',
         slaAtRisk: 'SLA под угрозой',
         q: 'Поиск',
         // Intake fields shared by all workflows (CONTRACT.md, "Intake fields").
@@ -244,6 +245,7 @@ export const ru = {
         contactPhone: 'Телефон',
         q: 'Поиск',
       },
+      serviceLevels: { standard: 'Стандартный', extended: 'Расширенный' },
       help: {
         serviceLevel: 'Слово регламента, например standard или extended',
         slaTargets: 'JSON, например {"resolution": "7bd"}',

@@ -74,7 +74,7 @@ const pick = (value: Record<string, unknown>, keys: readonly string[]) =>
 
 // Only keys TicketFilter is known to take: an unknown key would make the whole query
 // invalid, so a stray react-admin filter must not reach the server.
-const TICKET_FILTER_KEYS = ['tenantId', 'statusCategory', 'state', 'priority', 'q', 'ids', 'slaAtRisk'];
+const TICKET_FILTER_KEYS = ['tenantId', 'statusCategory', 'state', 'priority', 'serviceLevel', 'q', 'ids', 'slaAtRisk'];
 
 const CREATE_TICKET_KEYS = [
   'tenantId',

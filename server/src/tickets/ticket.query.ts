@@ -19,6 +19,7 @@ export interface TicketListQuery {
     q?: string;
     ids?: string[];
     slaAtRisk?: boolean;
+    serviceLevel?: string;
   };
   sortField?: string | null;
   sortOrder?: 'ASC' | 'DESC' | null;
@@ -55,6 +56,9 @@ function buildWhere(filter: NonNullable<TicketListQuery['filter']>, now: Date): 
     where.$or = [{ number: { $ilike: like } }, { subject: { $ilike: like } }, { [raw('fields::text')]: { $ilike: like } }];
   }
   if (filter.slaAtRisk != null) where[slaAtRiskCondition(now)] = filter.slaAtRisk;
+  // The level the ticket was registered with (its organisation's facts in the snapshot): the
+  // one its queue rank was fixed by (SIN-6), even if the contract changed since.
+  if (filter.serviceLevel != null) where[raw((alias) => `${alias}.snapshot->'context'->'organization'->>'serviceLevel'`)] = filter.serviceLevel;
   return where as FilterQuery<Ticket>;
 }
 

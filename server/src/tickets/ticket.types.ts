@@ -117,6 +117,8 @@ export class TicketFilter {
       'true: tickets with an SLA clock at risk: running (not met, not paused) and breached or due within 4 hours of the server clock; false: the others',
   })
   slaAtRisk?: boolean;
+  @Field(() => String, { nullable: true, description: "The service level of the ticket's organisation when it was registered (e.g. extended)" })
+  serviceLevel?: string;
 }
 
 @InputType()

@@ -8,7 +8,6 @@ import {
   SearchInput,
   SelectInput,
   TextField,
-  TextInput,
   useGetOne,
   useRecordContext,
 } from 'react-admin';
@@ -17,6 +16,7 @@ import { TranslatedValueField } from '../../components/TranslatedValueField';
 import { DeadlineChips } from '../../components/DeadlineChips';
 import { priorityChoices, statusCategoryChoices } from './choices';
 import { StateField } from './StateField';
+import { ServiceLevelFilterInput, StateFilterInput } from './TicketFilterInputs';
 import { StatusCategoryChip } from './StatusCategoryChip';
 
 // Wide enough for a support desk's full title and the longest status category.
@@ -35,7 +35,8 @@ const ticketFilters = [
   <SelectInput key="priority" source="priority" choices={priorityChoices} alwaysOn sx={{ minWidth: 160 }} />,
   // Amber or red on the countdown chips (DeadlineChips.tsx): a running clock due within 4 hours or breached.
   <BooleanInput key="slaAtRisk" source="slaAtRisk" alwaysOn sx={{ alignSelf: 'center', ml: 1.5 }} />,
-  <TextInput key="state" source="state" />,
+  <StateFilterInput key="state" source="state" />,
+  <ServiceLevelFilterInput key="serviceLevel" source="serviceLevel" />,
 ];
 
 /** The SLA clocks still running, in the tenant's time zone (named under the chips). */
