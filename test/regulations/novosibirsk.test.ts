@@ -599,6 +599,29 @@ describe('novosibirsk: an ordinary week (from Mon 23.11.2026 10:00 local)', () =
     );
   });
 
+  it('NSO-12 a complaint mailed to gisz@zakaznso.ru with the ticket number is recorded on that ticket; one without a number is refused and its sender told why', async () => {
+    const before = (await ticket(t, P.id)).complaints.length;
+    const body = `Прошу разобраться: по обращению ${P.number} ответ не дан в срок.\n\nС уважением, Орлова`;
+    const complained = await mail(gateway, { from: 'orlova@school5.example', to: 'gisz@zakaznso.ru', subject: 'Жалоба на нарушение сроков', body });
+    expect(complained).toMatchObject({ outcome: 'APPENDED', reason: null, ticket: { id: P.id } });
+    const after = await ticket(t, P.id);
+    expect(after.complaints).toHaveLength(before + 1);
+    expect(after.complaints.at(-1)).toMatchObject({ text: expect.stringContaining(P.number), actor: 'requester:orlova@school5.example' });
+    expect(after.complaints.at(-1)!.breaches.length).toBeGreaterThan(0);
+    // The complaint is in the ticket's thread too; no new ticket was registered.
+    const { ticket: thread } = await t.admin.data<{ ticket: { messages: Array<{ direction: string; body: string }> } }>(
+      `query($id: ID!) { ticket(id: $id) { messages { direction body } } }`,
+      { id: P.id },
+    );
+    expect(thread.messages.at(-1)).toMatchObject({ direction: 'in', body: expect.stringContaining('ответ не дан в срок') });
+
+    const vague = await mail(gateway, { from: 'anon@example.ru', to: 'gisz@zakaznso.ru', subject: 'Жалоба', body: 'Никто не отвечает!' });
+    expect(vague).toMatchObject({ outcome: 'REJECTED', ticket: null });
+    expect(vague.reason).toMatch(/number/);
+    const { outboundMessages } = await t.admin.data<{ outboundMessages: Letter[] }>(`{ outboundMessages(to: "anon@example.ru") { ticketId to subject body at direction } }`);
+    expect(outboundMessages.at(-1)!.body).toMatch(/номер/i);
+  });
+
   it('NSO-10 the customer names the date through the personal link of the request for information', async () => {
     // Wed 09.12.2026 12:01 local (05:01Z), after NSO-12. Without a date the ticket would go
     // stale on Mon 14.12 12:01 local (Thu 10, Fri 11, Mon 14); the customer writes through the

@@ -127,6 +127,12 @@ export class MailIntakeService {
     let refusal: { route: MailRoute; reason: string; explanation: string } | null = null;
     for (const route of served) {
       const routed = { ...row, tenantId: route.tenantId };
+      if (route.event) {
+        const sent = await this.#eventByMail(client, route, route.event, mail);
+        if ('ticket' in sent) return { receipt: { outcome: 'APPENDED', reason: null, ticket: sent.ticket }, row: { ...routed, status: 'appended', ticketId: sent.ticket.id } };
+        refusal ??= { route, ...sent };
+        continue;
+      }
       const cited = await this.#citedTicket(client, route, mail);
       if (cited && cited.statusCategory !== 'closed') {
         const ticket = await this.#append(client, cited.id, route, mail);
@@ -156,6 +162,33 @@ export class MailIntakeService {
     const numbers = findNumbers(route.definition.numbering, mail.subject);
     const known = await findTicketsByNumber(client, route.tenantId, numbers);
     return numbers.map((n) => known.find((t) => t.number === n)).find((t) => t !== undefined) ?? (await this.#repliedTicket(client, route, mail));
+  }
+
+  /**
+   * A mailbox whose mail is an event on the ticket it names, not a request (`eventMailboxes`;
+   * NSO-12: complaints to gisz@zakaznso.ru). The ticket is the first of the desk's numbers in
+   * the subject, else in the sender's own text, whatever its state: a closed ticket's
+   * complaint counts too. The mail joins the ticket's thread and its text is the event's.
+   */
+  async #eventByMail(client: PgClient, route: MailRoute, type: string, mail: ReceivedMail): Promise<{ ticket: Ticket } | { reason: string; explanation: string }> {
+    const text = ownText(mail.text).trim();
+    const numbers = [...findNumbers(route.definition.numbering, mail.subject), ...findNumbers(route.definition.numbering, text)];
+    const known = await findTicketsByNumber(client, route.tenantId, numbers);
+    const named = numbers.map((n) => known.find((t) => t.number === n)).find((t) => t !== undefined);
+    if (!named) {
+      return {
+        reason: `no ticket number for ${type}`,
+        explanation: 'в письме нет номера обращения, к которому оно относится. Отправьте письмо повторно, указав номер обращения в теме',
+      };
+    }
+    const ticket = (await lockTicket(client, named.id))!;
+    const workflow = await this.registry.forVersion(ticket.workflowVersionId);
+    if (!mayActorSend(workflow.definition, type, 'requester') || !workflow.availableEvents(ticket.snapshot).includes(type)) {
+      return { reason: `${type} is not taken by ticket ${ticket.number} now`, explanation: `обращение ${ticket.number} сейчас не принимает такие письма` };
+    }
+    await insertInboundMessage(client, { ...this.#messageOf(route, mail), tenantId: ticket.tenantId, ticketId: ticket.id });
+    const data = { text: text || mail.subject, channel: 'email', from: mail.from.address };
+    return { ticket: await this.tickets.sendEventIn(client, allTenants, ticket.id, { type, data }, requesterActor(mail)) };
   }
 
   /** A number of one of the tenant's tickets the sender wrote in the letter (NSO-8: "repeating request №…"). */
@@ -292,7 +325,11 @@ function recipientsText(mail: ParsedInboundMail): string | null {
 /** A parsed mail and the row its raw form was stored in. */
 type ReceivedMail = ParsedInboundMail & { inboundMailId: string };
 
-/** Every desk's mailbox, lower-cased: mail from one of them is our own, come back round. */
+/**
+ * The desks' mailboxes we send from, lower-cased: mail from one of them is our own, come
+ * back round. An event mailbox (a complaints address) sends nothing, so mail from it (a
+ * forwarded complaint) is no loop.
+ */
 function ownMailboxes(tenants: TenantWorkflow[]): Set<string> {
   return new Set(tenants.flatMap((t) => emailAddressesOf(t).map((a) => a.toLowerCase())));
 }

@@ -1,7 +1,7 @@
 /**
  * Which tenant and channel a mail is for: its recipient addresses (To, then Cc, then the
  * Delivered-To / X-Original-To a relay adds for a Bcc'd mailbox), compared without case
- * against every tenant's email channels in the workflow in force. Pure: the caller lists the
+ * against every tenant's email channels and event mailboxes in the workflow in force. Pure: the caller lists the
  * tenants and their workflows.
  */
 import type { ChannelDefinition, WorkflowDefinition } from '../workflow/index.js';
@@ -18,6 +18,8 @@ export interface MailRoute {
   channel: ChannelDefinition;
   /** The recipient address that matched, as the channel spells it. */
   address: string;
+  /** An event mailbox's event (`eventMailboxes`): the mail is it on the ticket it names. */
+  event?: string;
 }
 
 /** Every route the mail's recipients match, in the order of the recipients. */
@@ -33,6 +35,13 @@ export function routesFor(mail: ParsedInboundMail, tenants: TenantWorkflow[]): M
         if (seen.has(key)) continue;
         seen.add(key);
         routes.push({ tenantId: tenant.tenantId, definition: tenant.definition, channel, address: channel.address });
+      }
+      for (const mailbox of tenant.definition.eventMailboxes ?? []) {
+        if (mailbox.address.trim().toLowerCase() !== address || seen.has(`${tenant.tenantId} ${address}`)) continue;
+        seen.add(`${tenant.tenantId} ${address}`);
+        // Not a request channel: the mail's own channel is email, its audience unknown.
+        const channel = { kind: 'email' as const, address: mailbox.address, official: true, hours: '24/7' };
+        routes.push({ tenantId: tenant.tenantId, definition: tenant.definition, channel, address: mailbox.address, event: mailbox.event });
       }
     }
   }

@@ -22,9 +22,12 @@ export function emailAddressesOf(tenant: TenantWorkflow): string[] {
     .map((c) => c.address!.trim());
 }
 
-/** Every tenant's email address, lower-cased: what the SMTP listener accepts at RCPT. */
+/** Every tenant's email address and event mailbox, lower-cased: what the SMTP listener accepts at RCPT. */
 export async function knownMailboxes(orm: Orm, registry: WorkflowRegistry): Promise<Set<string>> {
   const set = new Set<string>();
-  for (const tenant of await tenantWorkflows(orm, registry)) for (const a of emailAddressesOf(tenant)) set.add(a.toLowerCase());
+  for (const tenant of await tenantWorkflows(orm, registry)) {
+    for (const a of emailAddressesOf(tenant)) set.add(a.toLowerCase());
+    for (const mailbox of tenant.definition.eventMailboxes ?? []) set.add(mailbox.address.trim().toLowerCase());
+  }
   return set;
 }

@@ -38,6 +38,7 @@ export function checkSemantics(definition: WorkflowDefinition): PathProblem[] {
   checkTenant(definition, problems);
   checkCalendar(definition, problems);
   checkChannels(definition, problems);
+  checkEventMailboxes(definition, problems);
   const numberingProblem = checkNumbering(definition.numbering);
   if (numberingProblem) problems.push({ path: ['numbering', 'pattern'], message: numberingProblem });
   checkMachine(definition, problems);
@@ -120,6 +121,17 @@ function checkCalendar(definition: WorkflowDefinition, problems: PathProblem[]):
     const intervals = definition.calendar.workingHours[day];
     if (intervals) checkIntervals(intervals, ['calendar', 'workingHours', day], problems, true);
   }
+}
+
+/** An event mailbox's event is one its mail's senders may send. */
+function checkEventMailboxes(definition: WorkflowDefinition, problems: PathProblem[]): void {
+  (definition.eventMailboxes ?? []).forEach(({ event }, index) => {
+    if (definition.events[event]?.actors.includes('requester')) return;
+    problems.push({
+      path: ['eventMailboxes', index, 'event'],
+      message: definition.events[event] ? `event ${event} is sent by the mail's senders: give it actors: [requester]` : `event ${event} is not declared in events`,
+    });
+  });
 }
 
 function checkChannels(definition: WorkflowDefinition, problems: PathProblem[]): void {

@@ -66,6 +66,16 @@ export interface ChannelDefinition {
   routing?: { subjectContains?: string };
 }
 
+/**
+ * A mailbox whose mail is an event on the ticket it names, not a request: not a channel for
+ * requests (NSO-12: complaints to gisz@zakaznso.ru are COMPLAIN on the ticket).
+ */
+export interface EventMailboxDefinition {
+  address: string;
+  event: string;
+  note?: string;
+}
+
 export type NumberingReset = 'never' | 'daily' | 'yearly';
 
 export interface NumberingDefinition {
@@ -189,6 +199,7 @@ export interface WorkflowDefinition {
   events: Record<string, EventDefinition>;
   templates?: Record<string, TemplateDefinition>;
   fieldLabels?: Record<string, string>;
+  eventMailboxes?: EventMailboxDefinition[];
   sla?: Record<string, SlaClockDefinition>;
   delays?: Record<string, NamedDelayDefinition>;
   queue?: QueueCriterion[];
