@@ -127,7 +127,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     stops.push(['outbox', () => outbox.stop()]);
     const smtp = config.smtpPort > 0
       ? await startSmtpListener(
-          { orm, registry, intake: services.intake, log },
+          { orm, pool, registry, intake: services.intake, log },
           {
             port: config.smtpPort,
             host: config.host,

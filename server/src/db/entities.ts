@@ -13,6 +13,7 @@ import { InboundMailSchema } from '../intake/inbound-mail.entity.js';
 import { TicketLinkSchema } from '../tickets/link.entity.js';
 import { AttachmentSchema } from '../attachments/attachment.entity.js';
 import { RefusedRequestSchema, RequesterTokenSchema } from '../portal/requester-token.entity.js';
+import { RateLimitHitSchema } from '../ratelimit/rate-limit-hit.entity.js';
 import { recordsEntities } from '../records/records.entities.js';
 
 /** Every entity of the schema; migrations are generated from this list. */
@@ -35,5 +36,6 @@ export const entities = [
   AttachmentSchema,
   RequesterTokenSchema,
   RefusedRequestSchema,
+  RateLimitHitSchema,
   ...recordsEntities,
 ];

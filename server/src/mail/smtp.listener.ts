@@ -17,7 +17,8 @@ import type { WorkflowRegistry } from '../tenants/workflow-registry.js';
 import type { MailIntakeService } from '../intake/intake.service.js';
 import type { Principal } from '../auth/principal.js';
 import { knownMailboxes } from './tenant-mailboxes.js';
-import { SenderRateLimit } from './sender-rate-limit.js';
+import { SharedRateLimit } from '../ratelimit/shared-rate-limit.js';
+import type { PgPool } from '../db/pg-pool.js';
 
 /** Who the intake sees as the caller: the whole desk, like an admin's mail gateway. */
 export const smtpPrincipal: Principal = { kind: 'token', id: 'smtp', role: 'admin', tenantIds: 'all', actor: 'mail:smtp' };
@@ -42,11 +43,12 @@ function smtpError(code: number, message: string): Error {
 }
 
 export async function startSmtpListener(
-  deps: { orm: Orm; registry: WorkflowRegistry; intake: MailIntakeService; log: (line: string) => void },
+  deps: { orm: Orm; pool: PgPool; registry: WorkflowRegistry; intake: MailIntakeService; log: (line: string) => void },
   options: SmtpListenerOptions,
 ): Promise<RunningSmtpListener> {
   const { maxMessageBytes } = options;
-  const rateLimit = new SenderRateLimit(options.senderRateLimit, options.senderRateWindowMs);
+  // Shared by every instance's listener: a flooding sender is told to wait whichever it reaches.
+  const rateLimit = new SharedRateLimit(deps.pool, 'smtp-sender', options.senderRateLimit, options.senderRateWindowMs);
   const server = new SMTPServer({
     banner: 'Reglament service desk',
     disabledCommands: ['AUTH', 'STARTTLS'],
@@ -57,9 +59,17 @@ export async function startSmtpListener(
     closeTimeout: 2000,
     onMailFrom(address: SMTPServerAddress, _session: SMTPServerSession, callback: (err?: Error | null) => void) {
       const sender = address.address || '<>';
-      if (rateLimit.admit(sender)) return callback(null);
-      deps.log(`smtp: ${sender} is over ${options.senderRateLimit} messages per ${options.senderRateWindowMs} ms: told to retry later`);
-      callback(smtpError(450, `4.7.1 too many messages from ${sender}, try again later`));
+      rateLimit.admit(sender).then(
+        (admitted) => {
+          if (admitted) return callback(null);
+          deps.log(`smtp: ${sender} is over ${options.senderRateLimit} messages per ${options.senderRateWindowMs} ms: told to retry later`);
+          callback(smtpError(450, `4.7.1 too many messages from ${sender}, try again later`));
+        },
+        (error) => {
+          deps.log(`smtp: rate limit lookup failed: ${String(error)}`);
+          callback(smtpError(451, '4.3.0 temporary failure, try again later'));
+        },
+      );
     },
     onRcptTo(address: SMTPServerAddress, _session: SMTPServerSession, callback: (err?: Error | null) => void) {
       knownMailboxes(deps.orm, deps.registry).then(

@@ -11,7 +11,7 @@ import { TicketSchema, type Ticket } from '../tickets/ticket.entity.js';
 import { lockTicket } from '../tickets/ticket.store.js';
 import { mayActorSend } from '../workflow/index.js';
 import { isEmailAddress } from '../orgs/organization.service.js';
-import { SenderRateLimit } from '../mail/sender-rate-limit.js';
+import { SharedRateLimit } from '../ratelimit/shared-rate-limit.js';
 import { RefusedRequestSchema } from './requester-token.entity.js';
 import { attachmentFields, planAttachments, type AttachmentLimits } from '../attachments/attachment-plan.js';
 import { insertAttachments } from '../intake/inbound-mail.store.js';
@@ -32,15 +32,16 @@ export interface PortalLimits {
 }
 
 export class PortalService {
-  readonly #byAddress: SenderRateLimit;
-  readonly #byClient: SenderRateLimit;
+  readonly #byAddress: SharedRateLimit;
+  readonly #byClient: SharedRateLimit;
 
   constructor(
     private readonly services: Services,
     private readonly limits: PortalLimits,
   ) {
-    this.#byAddress = new SenderRateLimit(limits.perAddress, limits.windowMs);
-    this.#byClient = new SenderRateLimit(limits.perClient, limits.windowMs);
+    // Shared by every instance: behind a load balancer a flood meets the same limit.
+    this.#byAddress = new SharedRateLimit(services.pool, 'portal-address', limits.perAddress, limits.windowMs);
+    this.#byClient = new SharedRateLimit(services.pool, 'portal-client', limits.perClient, limits.windowMs);
   }
 
   /** Registers a web request; a refusal is kept with its reason (DESIGN principle 1). */
@@ -57,7 +58,7 @@ export class PortalService {
     if (!isEmailAddress(from)) return refuse('no e-mail address', badInput('from must be an e-mail address: the number and the personal link are sent there', ['from']));
     // A robot fills every field it sees; a person never sees this one.
     if (input.website?.trim()) return refuse('honeypot', badInput('The request was not accepted', ['website']));
-    if (!this.#byClient.admit(client ?? 'unknown') || !this.#byAddress.admit(from)) {
+    if (!(await this.#byClient.admit(client ?? 'unknown')) || !(await this.#byAddress.admit(from))) {
       return refuse('rate limited', forbidden('Too many requests from this address; try again later'));
     }
     const files = decodedFiles(input.attachments ?? []);

@@ -10,6 +10,7 @@ import { Migration20261130200000ServiceOrder } from './Migration20261130200000Se
 import { Migration20261130300000RequesterPortal } from './Migration20261130300000RequesterPortal.js';
 import { Migration20261130000000Records } from './Migration20261130000000Records.js';
 import { Migration20261201000000UsersAndTokens } from './Migration20261201000000UsersAndTokens.js';
+import { Migration20261202000000SharedRateLimits } from './Migration20261202000000SharedRateLimits.js';
 
 /** Every committed migration, in order. Add new ones at the end. */
 export const migrationsList: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130200000ServiceOrder', class: Migration20261130200000ServiceOrder },
   { name: 'Migration20261130300000RequesterPortal', class: Migration20261130300000RequesterPortal },
   { name: 'Migration20261201000000UsersAndTokens', class: Migration20261201000000UsersAndTokens },
+  { name: 'Migration20261202000000SharedRateLimits', class: Migration20261202000000SharedRateLimits },
 ];
