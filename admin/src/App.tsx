@@ -6,6 +6,7 @@ import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
 import { Layout } from './components/Layout';
+import { darkTheme, lightTheme } from './theme';
 import { CalendarPage } from './pages/CalendarPage';
 import { Dashboard } from './pages/Dashboard';
 import { organizations } from './resources/organizations';
@@ -24,6 +25,8 @@ const ReglamentAdmin = () => (
     i18nProvider={i18nProvider}
     requireAuth
     layout={Layout}
+    theme={lightTheme}
+    darkTheme={darkTheme}
     // Installations often sit on closed networks; react-admin's telemetry ping would
     // only fail there.
     disableTelemetry

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminEmail, adminPassword, repoRoot, startTestServer, type TestServer } from '../support/test-server.js';
 import * as e2e from './browser.js';
 import { eventually, fillSignIn, keepFailure, launchBrowser, screenshot, signInButton, watchPage } from './browser.js';
+import { seriousViolations } from './accessibility.js';
 
 const ADMIN_INDEX = path.join(repoRoot, 'admin', 'dist', 'index.html');
 const missing = e2e.missingPrerequisite('admin UI', ADMIN_INDEX, path.join(repoRoot, 'admin', 'src'));
@@ -126,6 +127,24 @@ describe('back office: workflows', () => {
     expect(await current.count()).toBe(1);
     await screenshot(page, 'workflows-04-ticket-state', 'ticket-workflow');
     expect(pageProblems).toEqual([]);
+  });
+
+  it('WCAG 2 A/AA: the queue, a ticket page and a workflow page have no serious or critical violation', async () => {
+    onFailure();
+    const found: string[] = [];
+    // Each page as its user sees it, loaded: react-admin's own loading spinners carry no name.
+    for (const [route, loaded] of [['#/tickets', 'tbody tr'], ['#/workflows/tomsk/show', '.react-flow__node-state']] as const) {
+      await page.goto(`${t!.url}/${route}`);
+      await page.locator(loaded).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      found.push(...(await seriousViolations(page)).map((v) => `${route}: ${v}`));
+    }
+    await page.goto(`${t!.url}/#/tickets`);
+    await page.getByRole('row').nth(1).click();
+    await page.getByRole('button', { name: /Процесс \(версия/ }).waitFor();
+    await page.waitForLoadState('networkidle');
+    found.push(...(await seriousViolations(page)).map((v) => `ticket: ${v}`));
+    expect(found).toEqual([]);
   });
 
   it('switches to English: menus, workflow pages and dates follow, with no message left untranslated', async () => {

@@ -1,7 +1,7 @@
 import CalendarIcon from '@mui/icons-material/CalendarMonthOutlined';
 import DashboardIcon from '@mui/icons-material/DashboardOutlined';
 import type { ReactNode } from 'react';
-import { Menu, Layout as RaLayout, useTranslate } from 'react-admin';
+import { AppBar, Layout as RaLayout, Menu, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
 import { LiveUpdates } from '../live/LiveUpdates';
 
 const AppMenu = () => {
@@ -15,9 +15,18 @@ const AppMenu = () => {
   );
 };
 
+/**
+ * The user menu's button is named by what it shows (the signed-in address), so speech input
+ * and screen readers agree with the eye (WCAG 2.5.3); react-admin names it «Профиль».
+ */
+const ReglamentAppBar = () => {
+  const { identity } = useGetIdentity();
+  return <AppBar color="primary" userMenu={<UserMenu label={identity?.fullName ? String(identity.fullName) : 'ra.auth.user_menu'} />} />;
+};
+
 /** react-admin's layout with the live-updates subscription, which lives as long as the session. */
 export const Layout = ({ children }: { children: ReactNode }) => (
-  <RaLayout menu={AppMenu}>
+  <RaLayout menu={AppMenu} appBar={ReglamentAppBar}>
     <LiveUpdates />
     {children}
   </RaLayout>

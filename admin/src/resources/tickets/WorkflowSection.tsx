@@ -1,4 +1,4 @@
-import { Accordion, AccordionDetails, AccordionSummary, CircularProgress, Typography } from '@mui/material';
+import { Accordion, AccordionDetails, AccordionSummary, Typography } from '@mui/material';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { useQuery } from '@tanstack/react-query';
 import { Suspense, lazy, useState } from 'react';
@@ -6,6 +6,7 @@ import { useGetOne, useRecordContext, useTranslate } from 'react-admin';
 import { apolloClient } from '../../providers/apolloClient';
 import { WORKFLOW_GRAPH, eventTitlesOf, type WorkflowGraph } from '../workflows/graph';
 import { StateField } from './StateField';
+import { Spinner } from '../../components/Spinner';
 
 // Fetched on unfolding: the layout engine is large and most visits never open the diagram.
 const WorkflowDiagram = lazy(() => import('../workflows/WorkflowDiagram').then((m) => ({ default: m.WorkflowDiagram })));
@@ -39,11 +40,11 @@ export const WorkflowSection = () => {
       </AccordionSummary>
       <AccordionDetails id="ticket-workflow-diagram">
         {graph.data ? (
-          <Suspense fallback={<CircularProgress size={24} />}>
+          <Suspense fallback={<Spinner />}>
             <WorkflowDiagram graph={graph.data} current={ticket.state} eventTitles={eventTitlesOf(tenant)} height={420} />
           </Suspense>
         ) : (
-          open && <CircularProgress size={24} />
+          open && <Spinner />
         )}
       </AccordionDetails>
     </Accordion>

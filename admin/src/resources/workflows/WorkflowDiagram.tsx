@@ -4,7 +4,7 @@
  * state the ticket is in now, highlighted. Read-only: the workflow is changed in its file.
  * A text list of the same transitions follows the drawing for screen readers and search.
  */
-import { Alert, Box, Chip, CircularProgress, Typography } from '@mui/material';
+import { Alert, Box, Chip, Typography } from '@mui/material';
 import { BaseEdge, Controls, EdgeLabelRenderer, Handle, Position, ReactFlow, type Edge, type EdgeProps, type Node, type NodeProps } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useQuery } from '@tanstack/react-query';
@@ -13,6 +13,7 @@ import { useTranslate } from 'react-admin';
 import { layoutDiagram, type CategoryBand, type LaidOutArrow, type LaidOutState } from './diagramLayout';
 import type { GraphTransition, WorkflowGraph } from './graph';
 import { useTransitionWords } from './useTransitionWords';
+import { Spinner } from '../../components/Spinner';
 
 const CATEGORY_COLORS: Record<string, string> = {
   new: '#1565c0',
@@ -172,7 +173,7 @@ export const WorkflowDiagram = ({ graph, eventTitles, current, height = 520 }: W
   }, [layout.data, current, translate, stateName, words]);
 
   if (layout.error) return <Alert severity="error">{String(layout.error)}</Alert>;
-  if (!flow || !layout.data) return <CircularProgress size={24} />;
+  if (!flow || !layout.data) return <Spinner />;
   return (
     <Box>
       {layout.data.everywhere.length > 0 && (
@@ -185,7 +186,9 @@ export const WorkflowDiagram = ({ graph, eventTitles, current, height = 520 }: W
       )}
       <Box
         className="workflow-diagram"
-        role="img"
+        // A group, not an image: the diagram's zoom controls are reachable by keyboard.
+        role="group"
+        aria-roledescription={translate('workflows.diagram.role')}
         aria-label={translate('workflows.diagram.label')}
         sx={{ height, border: 1, borderColor: 'divider', borderRadius: 1 }}
       >

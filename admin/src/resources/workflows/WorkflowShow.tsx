@@ -2,7 +2,7 @@
  * One desk's workflow (admin): the machine in force as a diagram, its file in an editor that
  * checks drafts and publishes them, and the versions published so far with their diffs.
  */
-import { Alert, Box, CardContent, CircularProgress, Tab, Tabs, Typography } from '@mui/material';
+import { Alert, Box, CardContent, Tab, Tabs, Typography } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Show, useRecordContext, useRefresh, useTranslate } from 'react-admin';
@@ -12,6 +12,7 @@ import { WORKFLOW_GRAPH, eventTitlesOf, type WorkflowGraph } from './graph';
 import { WorkflowDiagram } from './WorkflowDiagram';
 import { WorkflowEditor } from './WorkflowEditor';
 import { WorkflowVersions } from './WorkflowVersions';
+import { Spinner } from '../../components/Spinner';
 
 const TABS = ['diagram', 'source', 'versions'] as const;
 type TabName = (typeof TABS)[number];
@@ -57,7 +58,7 @@ const WorkflowPages = () => {
       </Tabs>
       <Box role="tabpanel" id={`workflow-panel-${tab}`} aria-labelledby={`workflow-tab-${tab}`}>
         {(versions.error || graph.error) && <Alert severity="error">{String(versions.error ?? graph.error)}</Alert>}
-        {tab === 'diagram' && (graph.data ? <WorkflowDiagram graph={graph.data} eventTitles={eventTitles} height={600} /> : <CircularProgress size={24} />)}
+        {tab === 'diagram' && (graph.data ? <WorkflowDiagram graph={graph.data} eventTitles={eventTitles} height={600} /> : <Spinner />)}
         {tab === 'source' &&
           (inForce ? (
             <>
@@ -76,7 +77,7 @@ const WorkflowPages = () => {
               />
             </>
           ) : (
-            <CircularProgress size={24} />
+            <Spinner />
           ))}
         {tab === 'versions' &&
           (versions.data ? (
@@ -90,7 +91,7 @@ const WorkflowPages = () => {
               }}
             />
           ) : (
-            <CircularProgress size={24} />
+            <Spinner />
           ))}
       </Box>
     </CardContent>

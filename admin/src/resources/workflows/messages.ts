@@ -4,6 +4,7 @@ export const workflowMessagesRu = {
   tabs: { label: 'Разделы процесса', diagram: 'Схема', source: 'Файл процесса', versions: 'Версии' },
   diagram: {
     label: 'Схема процесса: состояния по статусам и переходы между ними',
+    role: 'схема',
     current: 'заявка сейчас здесь',
     everywhere: 'В любом незакрытом состоянии:',
     asText: 'Переходы списком',
@@ -53,6 +54,7 @@ export const workflowMessagesEn: typeof workflowMessagesRu = {
   tabs: { label: 'Workflow sections', diagram: 'Diagram', source: 'Workflow file', versions: 'Versions' },
   diagram: {
     label: 'Workflow diagram: states by status and the transitions between them',
+    role: 'diagram',
     current: 'the ticket is here',
     everywhere: 'In every state not closed:',
     asText: 'Transitions as a list',
