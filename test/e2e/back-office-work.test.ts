@@ -214,10 +214,11 @@ describe('back office: at-risk queue, dashboard, acts and failed mail', () => {
     const letter = page.getByRole('row').filter({ hasText: 'Акт сдачи-приёмки работ' });
     // The outbox worker tries within a tenth of a second; the list shows what it found.
     await page.getByRole('columnheader', { name: 'Доставка' }).waitFor();
+    // Room for a loaded machine: each try refreshes the list, which waits for its answer.
     await eventually(async () => {
       await refresh();
       return letter.getByText('Не доставлено').count();
-    }).toBe(1);
+    }, 20_000).toBe(1);
     expect(await letter.textContent()).toContain('ECONNREFUSED');
     await screenshot(page, 'work-06-outbound-failed', 'outbound-failed');
 

@@ -1,7 +1,17 @@
 import CalendarIcon from '@mui/icons-material/CalendarMonthOutlined';
 import DashboardIcon from '@mui/icons-material/DashboardOutlined';
 import type { ReactNode } from 'react';
-import { AppBar, Layout as RaLayout, Menu, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
+import {
+  AppBar,
+  Layout as RaLayout,
+  LoadingIndicator,
+  LocalesMenuButton,
+  Menu,
+  ToggleThemeButton,
+  UserMenu,
+  useGetIdentity,
+  useTranslate,
+} from 'react-admin';
 import { LiveUpdates } from '../live/LiveUpdates';
 
 const AppMenu = () => {
@@ -21,7 +31,29 @@ const AppMenu = () => {
  */
 const ReglamentAppBar = () => {
   const { identity } = useGetIdentity();
-  return <AppBar color="primary" userMenu={<UserMenu label={identity?.fullName ? String(identity.fullName) : 'ra.auth.user_menu'} />} />;
+  return (
+    <AppBar
+      color="primary"
+      toolbar={<AppBarTools />}
+      userMenu={<UserMenu label={identity?.fullName ? String(identity.fullName) : 'ra.auth.user_menu'} />}
+    />
+  );
+};
+
+/**
+ * react-admin's own tools, the loading spinner named: LoadingIndicator hands extra props to
+ * its spinner, which otherwise says nothing to a screen reader.
+ */
+const AppBarTools = () => {
+  const translate = useTranslate();
+  const named = { 'aria-label': translate('ra.page.loading') } as object;
+  return (
+    <>
+      <LocalesMenuButton />
+      <ToggleThemeButton />
+      <LoadingIndicator {...named} />
+    </>
+  );
 };
 
 /** react-admin's layout with the live-updates subscription, which lives as long as the session. */
