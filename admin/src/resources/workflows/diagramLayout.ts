@@ -6,7 +6,8 @@
  * arrows: the state lists them itself (a loop arrow would only add noise).
  */
 import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js';
-import { STATUS_CATEGORIES, type GraphState, type GraphTransition, type WorkflowGraph } from './graph';
+import { STATUS_CATEGORIES, type StatusCategory } from '../tickets/choices';
+import type { GraphState, GraphTransition, WorkflowGraph } from './graph';
 
 export interface Point {
   x: number;
@@ -117,7 +118,7 @@ export async function layoutDiagram(graph: WorkflowGraph, labelOf: (t: GraphTran
 
 /** A state without a category (a broken draft) goes last rather than breaking the layout. */
 function partitionOf(state: GraphState): number {
-  const index = STATUS_CATEGORIES.indexOf(state.category as (typeof STATUS_CATEGORIES)[number]);
+  const index = STATUS_CATEGORIES.indexOf(state.category as StatusCategory);
   return index < 0 ? STATUS_CATEGORIES.length : index;
 }
 

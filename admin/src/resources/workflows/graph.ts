@@ -4,8 +4,6 @@
  */
 import { gql } from '@apollo/client';
 
-export const STATUS_CATEGORIES = ['new', 'open', 'waiting_customer', 'resolved', 'closed'] as const;
-
 export interface GraphState {
   id: string;
   category: string | null;
