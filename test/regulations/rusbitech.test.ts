@@ -12,10 +12,10 @@
  * Not a scenario here: RBT-2 (reading the operator manuals is the requester's duty:
  * docs/regulations/not-behaviour.md).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, signInAs, type TestServer } from '../support/test-server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '../support/test-server.js';
 import type { GraphQLClient } from '../support/graphql-client.js';
-import { advanceClockTo } from './clock.js';
+import { advanceClockTo, serverPerBlock } from './clock.js';
 
 const TENANT = 'rusbitech';
 
@@ -55,21 +55,12 @@ const TICKET_FIELDS =
 let t: TestServer | null = null;
 let agent: GraphQLClient;
 
-/**
- * Each describe block runs on a server of its own whose manual clock starts at `clockStart`
- * (the clock only moves forward, so the tests of a block follow each other in time), with an
- * agent of the tenant.
- */
-function serverAt(clockStart: string): void {
-  beforeAll(async () => {
-    t = await startTestServer({ CLOCK_START: clockStart });
-    agent = await signInAs(t, 'agent', [TENANT]);
+/** Each describe block runs on a server of its own, its clock starting at `clockStart`. */
+const serverAt = (clockStart: string) =>
+  serverPerBlock(TENANT, clockStart, (server, signedIn) => {
+    t = server;
+    if (signedIn) agent = signedIn;
   });
-  afterAll(async () => {
-    await t?.stop();
-    t = null;
-  });
-}
 
 /** Moves the manual clock forward to the instant `iso` (every timer due by then fires). */
 const advanceTo = (iso: string) => advanceClockTo(t!.admin, iso);
