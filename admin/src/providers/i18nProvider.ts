@@ -40,4 +40,13 @@ export const i18nProvider = polyglotI18nProvider(
     { locale: 'ru', name: 'Русский' },
     { locale: 'en', name: 'English' },
   ],
+  {
+    // Polyglot warns of a missing message only in development builds (through `warning`);
+    // the built bundle would show the raw key in silence. Said in every build, so the
+    // browser tests catch an untranslated key as a user would see it.
+    onMissingKey: (key: string) => {
+      console.warn(`Missing translation for key: "${key}"`);
+      return key;
+    },
+  },
 );
